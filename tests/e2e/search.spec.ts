@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// A word that appears in the body of exactly one guide and nowhere in any title or description;
+// the first test below proves that from the sources, so the search test cannot pass by accident.
+const WORD = 'net.ipv4.ip_forward';
+const SEARCH_TERM = 'ip_forward';
+const EXPECTED = '/guides/tailscale/';
+
+const DOCS = join(import.meta.dirname, '..', '..', 'src', 'content', 'docs');
+
+test('the search word only occurs in the body of the expected guide', () => {
+  const holders: string[] = [];
+  for (const file of readdirSync(DOCS).filter((f) => f.endsWith('.mdx'))) {
+    const text = readFileSync(join(DOCS, file), 'utf8');
+    const [, frontmatter = '', body = ''] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
+    expect(frontmatter.includes(SEARCH_TERM), `${file} frontmatter`).toBe(false);
+    if (body.includes(SEARCH_TERM)) holders.push(file);
+  }
+  expect(holders).toEqual([`${EXPECTED.split('/')[2]}.mdx`]);
+  expect(readFileSync(join(DOCS, holders[0]!), 'utf8')).toContain(WORD);
+});
+
+test('Ctrl+K opens search lazily, finds a guide by a body-only word, and Escape closes it', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('/guides/overview/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search the guides' });
+  await expect(dialog).toBeVisible();
+  const input = dialog.locator('.pagefind-ui__search-input');
+  await expect(input).toBeFocused();
+  expect(requested.some((p) => p === '/pagefind/pagefind-ui.js')).toBe(true);
+
+  await input.fill(SEARCH_TERM);
+  const first = dialog.locator('.pagefind-ui__result-link').first();
+  await expect(first).toHaveAttribute('href', new RegExp(`^${EXPECTED}`));
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.locator('.pagefind-ui__search-input').fill(SEARCH_TERM);
+  await dialog.locator('.pagefind-ui__result-link').first().click();
+  await expect(page).toHaveURL(new RegExp(EXPECTED));
+});
+
+test('navigation text is not indexed: a word only in the sidebar finds nothing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search the guides' });
+  // "Check and decide" is a sidebar group label and nowhere in guide bodies.
+  await dialog.locator('.pagefind-ui__search-input').fill('Check and decide');
+  await expect(dialog.locator('.pagefind-ui__message')).toContainText(/No results/i);
+});
