@@ -27,11 +27,15 @@ if (astro.status !== 0 || pagefind.status !== 0) {
   process.exit(1);
 }
 const build = { astroMs: Math.round(t1 - t0), pagefindMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0) };
-console.log(`build: ${(build.totalMs / 1000).toFixed(2)} s (astro ${(build.astroMs / 1000).toFixed(2)} s + pagefind ${(build.pagefindMs / 1000).toFixed(2)} s; target ≤ 20 s)`);
+console.log(
+  `build: ${(build.totalMs / 1000).toFixed(2)} s (astro ${(build.astroMs / 1000).toFixed(2)} s + pagefind ${(build.pagefindMs / 1000).toFixed(2)} s; target ≤ 20 s)`,
+);
 
 // 2. Pages from dist.
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 const pages = walk('dist')
   .filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'))
@@ -44,7 +48,15 @@ const pages = walk('dist')
 // 3. JS actually loaded in Chromium after load + scroll, no interaction.
 // A minimal static server over dist/ (astro preview allows one instance per project, which the
 // e2e suite or a developer may already be using).
-const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json', svg: 'image/svg+xml', xml: 'application/xml', wasm: 'application/wasm' };
+const types: Record<string, string> = {
+  html: 'text/html',
+  js: 'text/javascript',
+  css: 'text/css',
+  json: 'application/json',
+  svg: 'image/svg+xml',
+  xml: 'application/xml',
+  wasm: 'application/wasm',
+};
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   const file = join('dist', path.endsWith('/') ? `${path}index.html` : path);
@@ -86,7 +98,14 @@ try {
   server.close();
 }
 
-console.log('\npage'.padEnd(42) + 'HTML raw'.padStart(10) + 'HTML gz'.padStart(10) + 'JS raw'.padStart(10) + 'JS gz'.padStart(10) + '  files');
+console.log(
+  '\npage'.padEnd(42) +
+    'HTML raw'.padStart(10) +
+    'HTML gz'.padStart(10) +
+    'JS raw'.padStart(10) +
+    'JS gz'.padStart(10) +
+    '  files',
+);
 for (const r of rows) {
   const over = (r.htmlGzip as number) > 15 * 1024 || ((r.islands as number) === 0 && (r.jsGzip as number) > 5 * 1024);
   console.log(

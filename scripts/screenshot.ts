@@ -10,5 +10,6 @@ const page = await browser.newPage({
 });
 if (media === 'print') await page.emulateMedia({ media: 'print' });
 await page.goto(`http://127.0.0.1:4321${path}`);
-await page.screenshot({ path: out, fullPage: true });
+if (process.env.SCROLL) await page.evaluate((y) => window.scrollTo(0, y), Number(process.env.SCROLL));
+await page.screenshot({ path: out, fullPage: !process.env.SCROLL && media !== 'print' });
 await browser.close();

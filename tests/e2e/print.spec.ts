@@ -13,6 +13,13 @@ test('print media hides navigation and controls and keeps the guide in black on 
   const colors = await page.evaluate(() => ({
     body: getComputedStyle(document.body).backgroundColor,
     text: getComputedStyle(document.querySelector('.prose p')!).color,
+    codeBg: getComputedStyle(document.querySelector('pre.astro-code')!).backgroundColor,
+    codeText: getComputedStyle(document.querySelector('pre.astro-code span')!).color,
   }));
-  expect(colors).toEqual({ body: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
+  expect(colors).toEqual({
+    body: 'rgb(255, 255, 255)',
+    text: 'rgb(0, 0, 0)',
+    codeBg: 'rgb(255, 255, 255)',
+    codeText: 'rgb(0, 0, 0)',
+  });
 });
