@@ -1,3 +1,4 @@
+import '../../styles/builder.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { generateAccessControl } from '../../lib/authelia';
 import {
@@ -37,8 +38,8 @@ function Field({ id, path, label, hint, value, multiline, onInput }: FieldProps)
     value,
     'aria-describedby': hintId,
     spellcheck: false,
-    autocomplete: 'off',
-    autocapitalize: 'off',
+    autocomplete: 'off' as const,
+    autocapitalize: 'off' as const,
     onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
   };
   return (

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GeneratedFile } from '../../lib/core';
 import { announce } from './announce';
 import { copyToClipboard, downloadAll, downloadFile } from './download';
+import { highlightInWorker } from './highlighter';
 
 interface Props {
   /** Unique per builder on a page; used for element ids. */
@@ -28,8 +29,7 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files' 
     const key = `${file.language}\u0000${file.content}`;
     if (html[key]) return;
     const timer = window.setTimeout(() => {
-      import('./highlight')
-        .then(({ highlight }) => highlight(file.content, file.language))
+      highlightInWorker(file.content, file.language)
         .then((out) => {
           if (live && out) setHtml((prev) => ({ ...trim(prev), [key]: out }));
         })

@@ -4,7 +4,7 @@
  */
 
 /** Fills the given array with cryptographically strong random bytes. */
-export type RandomSource = (bytes: Uint8Array) => void;
+export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => void;
 
 export const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -20,7 +20,7 @@ const MAX_CHUNK = 65536;
 /** A source that keeps producing only rejected bytes is broken; stop instead of looping for ever. */
 const MAX_EMPTY_ROUNDS = 64;
 
-export function defaultRandomSource(bytes: Uint8Array): void {
+export function defaultRandomSource(bytes: Uint8Array<ArrayBuffer>): void {
   const crypto = globalThis.crypto as Crypto | undefined;
   if (!crypto?.getRandomValues) throw new Error('No cryptographic random source: crypto.getRandomValues is unavailable.');
   crypto.getRandomValues(bytes);

@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'preact/hooks';
+import { matchRequest } from '../../lib/authelia';
+
+interface Props {
+  /** The access_control input the builder generates from. */
+  input: unknown;
+}
+
+const OUTCOME_LABEL = { hit: 'Matches', miss: 'No match', 'may-match': 'May match' } as const;
+
+/** "Which rule matches?" — asks the pure simulator and shows its verdict per rule. */
+export function Simulator({ input }: Props) {
+  const [url, setUrl] = useState('https://proxmox.example.com/');
+  const [method, setMethod] = useState('GET');
+  const [username, setUsername] = useState('');
+  const [groups, setGroups] = useState('');
+  const [ip, setIp] = useState('');
+
+  const result = useMemo(
+    () =>
+      matchRequest(input, {
+        url: url.trim(),
+        method: method.trim() || undefined,
+        username: username.trim() || undefined,
+        groups: groups
+          .split(',')
+          .map((g) => g.trim())
+          .filter(Boolean),
+        ip: ip.trim() || undefined,
+      }),
+    [input, url, method, username, groups, ip],
+  );
+
+  const text = (set: (v: string) => void) => (e: Event) => set((e.currentTarget as HTMLInputElement).value);
+  return (
+    <div class="simulator">
+      <div class="builder-row">
+        <div class="field">
+          <label for="sim-url">Request URL</label>
+          <input id="sim-url" type="url" value={url} onInput={text(setUrl)} spellcheck={false} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="sim-method">Method</label>
+          <input id="sim-method" type="text" value={method} onInput={text(setMethod)} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="sim-user">Username (empty = not logged in)</label>
+          <input id="sim-user" type="text" value={username} onInput={text(setUsername)} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="sim-groups">Groups (comma-separated)</label>
+          <input id="sim-groups" type="text" value={groups} onInput={text(setGroups)} autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="sim-ip">Client IP (optional)</label>
+          <input id="sim-ip" type="text" value={ip} onInput={text(setIp)} autocomplete="off" />
+        </div>
+      </div>
+      <p class="simulator-verdict" role="status" aria-live="polite">
+        {result.summary}
+      </p>
+      {result.diagnostics.length > 0 && (
+        <ul class="simulator-problems">
+          {result.diagnostics.map((d) => (
+            <li>{d.message}</li>
+          ))}
+        </ul>
+      )}
+      {result.evaluated && result.rules.length > 0 && (
+        <div class="table-scroll">
+          <table class="simulator-table">
+            <caption class="sr-only">How each rule treats this request</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Policy</th>
+                <th scope="col">Result</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rules.map((r) => (
+                <tr data-outcome={r.outcome} aria-current={r.index === result.matchedRule ? 'true' : undefined}>
+                  <td>{r.descriptor}</td>
+                  <td>
+                    <code>{r.policy}</code>
+                  </td>
+                  <td>
+                    {OUTCOME_LABEL[r.outcome]}
+                    {r.index === result.matchedRule ? ' (decides)' : ''}
+                  </td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

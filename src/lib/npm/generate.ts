@@ -1,0 +1,176 @@
+import { error, info, sortDiagnostics, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
+import { renderChecklist } from './checklist';
+import { cookieDomainCheck, hostChecks } from './checks';
+import { renderAdvanced, type HostPlan } from './render';
+import type { NpmHost, NpmOptions } from './types';
+import {
+  checkCookieDomain,
+  checkHostname,
+  checkPath,
+  checkPortalUrl,
+  checkUpstream,
+  inDomain,
+  isHostname,
+  type Portal,
+} from './validate';
+
+export const CHECKLIST_FILE = 'npm-checklist.md';
+
+/** Coerces loosely typed UI state so that a missing field never throws. */
+function normalizeHost(raw: Partial<NpmHost> | undefined): NpmHost {
+  const h = raw ?? {};
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x ?? '')) : []);
+  return {
+    ...h,
+    hostname: String(h.hostname ?? ''),
+    protected: h.protected === true,
+    websockets: h.websockets === true,
+    paths: list(h.paths),
+    customLocations: list(h.customLocations),
+  };
+}
+
+interface PathsResult {
+  paths: string[];
+  root: boolean;
+  diagnostics: Diagnostic[];
+}
+
+function checkPaths(paths: readonly string[], at: string): PathsResult {
+  const out: PathsResult = { paths: [], root: false, diagnostics: [] };
+  paths.forEach((raw, j) => {
+    const path = `${at}.paths[${j}]`;
+    const c = checkPath(raw, path);
+    out.diagnostics.push(...c.diagnostics);
+    if (c.root) out.root = true;
+    else if (c.value !== undefined && out.paths.includes(c.value)) {
+      out.diagnostics.push(warning('path-duplicate', `Path ${c.value} is listed twice; the second entry is ignored.`, { path }));
+    } else if (c.value !== undefined) out.paths.push(c.value);
+  });
+  return out;
+}
+
+function rootPathNote(host: NpmHost, at: string): Diagnostic {
+  const msg = host.protected
+    ? `Path / is the whole host, which "protected" already covers; the entry is ignored.`
+    : `Path / is the whole host: ${host.hostname} is protected as a whole (as if "protected" were on).`;
+  return info('path-root', msg, { path: `${at}.paths` });
+}
+
+function planHost(host: NpmHost, hostname: string, isPortal: boolean, at: string): { plan: HostPlan; diagnostics: Diagnostic[] } {
+  const checked = checkPaths(host.paths, at);
+  const diagnostics = [...checked.diagnostics];
+  if (checked.root && !isPortal) diagnostics.push(rootPathNote(host, at));
+  const wantsAuth = host.protected || checked.root || checked.paths.length > 0;
+  if (isPortal && wantsAuth) {
+    const msg = `${hostname} is the Authelia portal (from the portal URL), so it is never protected by Authelia: the login page would redirect to itself forever (TOO_MANY_REDIRECTS). Its snippet has no auth; turn "protected" off and remove its paths.`;
+    diagnostics.push(warning('portal-protected', msg, { path: `${at}.protected` }));
+  }
+  const role: HostPlan['role'] = isPortal
+    ? 'portal'
+    : host.protected || checked.root
+      ? 'protected'
+      : checked.paths.length > 0
+        ? 'paths'
+        : 'plain';
+  const plan: HostPlan = {
+    hostname,
+    role,
+    websockets: host.websockets,
+    paths: role === 'portal' ? [] : checked.paths,
+    securityHeaders: host.securityHeaders === true,
+    hsts: host.hsts === true,
+    hstsSubdomains: host.hstsSubdomains === true,
+  };
+  return { plan, diagnostics };
+}
+
+function portalDefaults(hostname: string): NpmHost {
+  return { hostname, protected: false, websockets: false, paths: [] };
+}
+
+interface Context {
+  portal?: Portal;
+  cookieDomain?: string;
+}
+
+function portalDomainCheck(ctx: Context): Diagnostic[] {
+  const { portal, cookieDomain } = ctx;
+  if (!portal || !cookieDomain || inDomain(portal.hostname, cookieDomain)) return [];
+  const msg = `The portal ${portal.hostname} is outside the cookie domain ${cookieDomain}: Authelia requires authelia_url to be inside session.cookies[].domain, and the login cookie would not reach your apps. Put the portal under ${cookieDomain} (e.g. auth.${cookieDomain}) or change the cookie domain.`;
+  return [
+    warning('portal-outside-cookie-domain', msg, {
+      path: 'portalUrl',
+      ...(isHostname(`auth.${cookieDomain}`) ? { fix: `https://auth.${cookieDomain}` } : {}),
+    }),
+  ];
+}
+
+function resolverNote(plans: readonly HostPlan[], upstreamHost: string | undefined): Diagnostic[] {
+  if (!upstreamHost || /^[\d.]+$|^\[/.test(upstreamHost) || !plans.some((p) => p.role === 'protected' || p.role === 'paths'))
+    return [];
+  const msg = `The snippets keep ${upstreamHost} in a variable, so NPM resolves it per request through the resolver it writes from its container's DNS settings; NPM keeps loading even while Authelia is stopped (protected hosts answer 500 until it is back). NPM and Authelia must share a Docker network.`;
+  return [info('resolver-note', msg, { path: 'autheliaUpstream' })];
+}
+
+/** Generates one Advanced-tab snippet per NPM proxy host plus the checklist file. Never throws. */
+export function generateNpmSnippets(options: NpmOptions): GeneratorResult {
+  const opts = options ?? ({} as NpmOptions);
+  const upstream = checkUpstream(String(opts.autheliaUpstream ?? ''));
+  const portal = checkPortalUrl(String(opts.portalUrl ?? ''));
+  const cookie = checkCookieDomain(opts.cookieDomain === undefined ? undefined : String(opts.cookieDomain), portal.value);
+  const ctx: Context = {
+    ...(portal.value ? { portal: portal.value } : {}),
+    ...(cookie.value ? { cookieDomain: cookie.value } : {}),
+  };
+  const diagnostics: Diagnostic[] = [
+    ...upstream.diagnostics,
+    ...portal.diagnostics,
+    ...cookie.diagnostics,
+    ...portalDomainCheck(ctx),
+  ];
+
+  const hosts = (Array.isArray(opts.hosts) ? opts.hosts : []).map(normalizeHost);
+  const plans: HostPlan[] = [];
+  let portalPlan: HostPlan | undefined;
+  const seen = new Set<string>();
+  hosts.forEach((host, i) => {
+    const at = `hosts[${i}]`;
+    const name = checkHostname(host.hostname, `${at}.hostname`);
+    diagnostics.push(...name.diagnostics);
+    if (!name.value) return;
+    if (seen.has(name.value)) {
+      diagnostics.push(
+        error('hostname-duplicate', `${name.value} is listed twice; NPM has one proxy host per name, so merge the two entries.`, {
+          path: `${at}.hostname`,
+        }),
+      );
+      return;
+    }
+    seen.add(name.value);
+    const isPortal = name.value === ctx.portal?.hostname;
+    const { plan, diagnostics: d } = planHost(host, name.value, isPortal, at);
+    diagnostics.push(...d, ...hostChecks(host, plan, at));
+    diagnostics.push(
+      ...cookieDomainCheck(plan, ctx.cookieDomain, ctx.cookieDomain ? inDomain(plan.hostname, ctx.cookieDomain) : true, at),
+    );
+    if (isPortal) portalPlan = plan;
+    else plans.push(plan);
+  });
+  if (ctx.portal && !portalPlan)
+    portalPlan = planHost(portalDefaults(ctx.portal.hostname), ctx.portal.hostname, true, 'portalUrl').plan;
+
+  const ordered = portalPlan ? [portalPlan, ...plans] : plans;
+  diagnostics.push(...resolverNote(ordered, upstream.value?.host));
+  const files: GeneratedFile[] = ordered.map((plan) => ({
+    name: `${plan.hostname}.advanced.conf`,
+    language: 'nginx',
+    content: renderAdvanced(plan, upstream.value),
+  }));
+  files.push({
+    name: CHECKLIST_FILE,
+    language: 'markdown',
+    content: renderChecklist({ plans: ordered, ...ctx, ...(upstream.value ? { upstream: upstream.value } : {}) }),
+  });
+  return { files, diagnostics: sortDiagnostics(diagnostics) };
+}

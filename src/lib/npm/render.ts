@@ -1,0 +1,164 @@
+import { AUTHZ_LOCATION, type Upstream } from './validate';
+
+/** What one proxy host's Advanced text must contain, after validation. */
+export interface HostPlan {
+  hostname: string;
+  /** portal: Authelia itself; protected: whole host; paths: only `paths`; plain: nothing to add. */
+  role: 'portal' | 'protected' | 'paths' | 'plain';
+  websockets: boolean;
+  /** Validated extra protected paths (never `/`). */
+  paths: string[];
+  securityHeaders: boolean;
+  /** Re-add HSTS in locations that add headers (the SSL tab's HSTS is on). */
+  hsts: boolean;
+  hstsSubdomains: boolean;
+}
+
+/** Authelia's AuthRequest endpoint (Authelia 4.38+). */
+export const AUTHZ_ENDPOINT = '/api/authz/auth-request';
+
+const INDENT = '    ';
+
+/** The internal subrequest location (Authelia's authelia-location.conf, inlined). */
+const AUTHZ_LOCATION_BODY: readonly string[] = [
+  '# Only nginx itself may call this location: from outside it answers 404.',
+  'internal;',
+  'proxy_pass $upstream_authelia;',
+  '# Authelia needs both to judge the request (missing either: 400, and the visitor gets 500).',
+  'proxy_set_header X-Original-Method $request_method;',
+  'proxy_set_header X-Original-URL $scheme://$host$request_uri;',
+  '# Overwrite, never append: a client cannot choose the address Authelia sees.',
+  'proxy_set_header X-Forwarded-For $remote_addr;',
+  '# The subrequest carries no body (uploads still reach the app).',
+  'proxy_pass_request_body off;',
+  'proxy_set_header Content-Length "";',
+  'proxy_set_header Connection "";',
+  'proxy_http_version 1.1;',
+  'proxy_next_upstream error timeout invalid_header http_500 http_502 http_503;',
+  'proxy_buffers 4 32k;',
+  'client_body_buffer_size 128k;',
+];
+
+/** Identity headers Authelia returns on 200: [variable, header]. */
+const IDENTITY: readonly (readonly [string, string])[] = [
+  ['authelia_user', 'Remote-User'],
+  ['authelia_groups', 'Remote-Groups'],
+  ['authelia_name', 'Remote-Name'],
+  ['authelia_email', 'Remote-Email'],
+];
+
+function authLines(): string[] {
+  const upstreamVar = (header: string) => `$upstream_http_${header.toLowerCase().replace(/-/g, '_')}`;
+  return [
+    '# Ask Authelia first: 2xx lets the request through, 401/403 stop it.',
+    `auth_request ${AUTHZ_LOCATION};`,
+    ...IDENTITY.map(([v, h]) => `auth_request_set $${v} ${upstreamVar(h)};`),
+    '# Pass who logged in to the app. Setting them here replaces any Remote-* header the client sent.',
+    ...IDENTITY.map(([v, h]) => `proxy_set_header ${h} $${v};`),
+    '# Not logged in: Authelia answers 401 with the portal address (rd = this URL) in Location. Send the browser there.',
+    'auth_request_set $authelia_redirect $upstream_http_location;',
+    'error_page 401 =302 $authelia_redirect;',
+  ];
+}
+
+/** Authelia's proxy.conf headers; NPM's own proxy.conf is not used inside the snippet's locations. */
+const PROXY_HEADERS: readonly string[] = [
+  'proxy_set_header Host $host;',
+  'proxy_set_header X-Forwarded-Proto $scheme;',
+  'proxy_set_header X-Forwarded-Host $host;',
+  'proxy_set_header X-Forwarded-URI $request_uri;',
+  'proxy_set_header X-Forwarded-For $remote_addr;',
+  'proxy_set_header X-Real-IP $remote_addr;',
+  'proxy_http_version 1.1;',
+];
+
+const WEBSOCKET_LINES: readonly string[] = [
+  "# WebSockets (the Details tab's toggle does not reach this location).",
+  'proxy_set_header Upgrade $http_upgrade;',
+  'proxy_set_header Connection $http_connection;',
+];
+
+const SECURITY_HEADERS: readonly string[] = [
+  'add_header X-Content-Type-Options "nosniff" always;',
+  'add_header X-Frame-Options "SAMEORIGIN" always;',
+  'add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
+];
+
+/** NPM's HSTS value (`_hsts_map.conf`). */
+export function hstsValue(subdomains: boolean): string {
+  return `max-age=63072000;${subdomains ? ' includeSubDomains;' : ''} preload`;
+}
+
+function headerLines(plan: HostPlan): string[] {
+  if (!plan.securityHeaders) return [];
+  const lines = ['# Response headers. Any add_header here hides the ones NPM sets at server level.', ...SECURITY_HEADERS];
+  if (plan.hsts) {
+    lines.push("# So HSTS from the SSL tab is repeated here, with NPM's value.");
+    lines.push(`add_header Strict-Transport-Security "${hstsValue(plan.hstsSubdomains)}" always;`);
+  }
+  return lines;
+}
+
+function block(head: string, body: readonly string[]): string[] {
+  return [`${head} {`, ...body.map((l) => (l === '' ? '' : INDENT + l)), '}'];
+}
+
+function proxyBody(plan: HostPlan, guarded: boolean): string[] {
+  return [
+    ...(guarded ? [...authLines(), ''] : []),
+    ...PROXY_HEADERS,
+    ...(plan.websockets ? WEBSOCKET_LINES : []),
+    ...headerLines(plan),
+    '# The app from the Details tab (Scheme, Forward Hostname / IP, Forward Port), the URL passed unchanged.',
+    'proxy_pass $forward_scheme://$server:$port;',
+  ];
+}
+
+function authelia(upstream: Upstream): string[] {
+  return [
+    "# Authelia's address is kept in a variable, so nginx looks the name up per request (through the resolver NPM",
+    "# writes from the container's /etc/resolv.conf) and a stopped Authelia container cannot keep NPM from loading.",
+    '# Outside NPM, add a resolver directive naming your DNS server, or requests fail with 500.',
+    `set $upstream_authelia ${upstream.scheme}://${upstream.authority}${AUTHZ_ENDPOINT};`,
+    '',
+    ...block(`location ${AUTHZ_LOCATION}`, AUTHZ_LOCATION_BODY),
+  ];
+}
+
+function header(plan: HostPlan): string[] {
+  const what: Record<HostPlan['role'], string> = {
+    portal: 'The Authelia portal itself: no auth_request here, protecting the portal with itself would loop',
+    protected: 'Every request is checked by Authelia first',
+    paths: "Only the paths below are checked by Authelia, the rest uses NPM's own location",
+    plain: 'Not protected by Authelia',
+  };
+  return [
+    `# Nginx Proxy Manager, proxy host ${plan.hostname}, tab Advanced (Custom Nginx Configuration).`,
+    `# ${what[plan.role]}.`,
+  ];
+}
+
+function pathBlocks(plan: HostPlan): string[] {
+  return plan.paths.flatMap((p) => [
+    '',
+    '# ^~ keeps regex locations (such as Cache Assets) from taking requests under this path.',
+    ...block(`location ^~ ${p}`, proxyBody(plan, true)),
+  ]);
+}
+
+/** The exact text for the host's Advanced tab. `upstream` is required for protected and paths roles. */
+export function renderAdvanced(plan: HostPlan, upstream: Upstream | undefined): string {
+  const lines = header(plan);
+  if (plan.role === 'plain') {
+    lines.push('# Leave the Advanced tab empty: the Details, SSL and Access List settings apply as usual.');
+  } else if (plan.role === 'portal') {
+    lines.push('', ...block('location /', proxyBody(plan, false)));
+  } else if (!upstream) {
+    lines.push('# Fix the Authelia upstream field first: without it this host cannot be protected.');
+  } else {
+    lines.push('', ...authelia(upstream));
+    if (plan.role === 'protected') lines.push('', ...block('location /', proxyBody(plan, true)));
+    lines.push(...pathBlocks(plan));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,307 @@
+/**
+ * Every generated NPM Advanced snippet, pasted where NPM 2.15 puts it, passes `nginx -t` (Debian nginx), for every option
+ * combination in a table and for a few hundred fast-check-sampled hostnames / paths / upstreams. Diagnostics that claim
+ * NPM would fail to load a host are checked against nginx too.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateNpmSnippets, type NpmHost, type NpmOptions } from '../../src/lib/npm';
+import { createWorkspace, freePort, type Workspace } from './nginx';
+import { NPM_DEFAULT_LOCATION_RE, type ProxyHostConf } from './npm-template';
+
+let ws: Workspace;
+let port: number;
+
+beforeAll(async () => {
+  ws = createWorkspace('npm-syntax-');
+  port = await freePort();
+});
+
+afterAll(() => ws?.remove());
+
+const PORTAL = 'auth.example.com';
+
+/** NPM Details / SSL / Custom Locations settings that change the rendered server block. */
+interface Toggles {
+  cacheAssets: boolean;
+  blockExploits: boolean;
+  certificate: boolean;
+  websocketsToggle: boolean;
+  accessList: boolean;
+  customLocation: boolean;
+}
+
+const TOGGLE_NAMES: (keyof Toggles)[] = [
+  'cacheAssets',
+  'blockExploits',
+  'certificate',
+  'websocketsToggle',
+  'accessList',
+  'customLocation',
+];
+/** All 64 combinations of the NPM-side toggles. */
+const ALL_TOGGLES: Toggles[] = Array.from(
+  { length: 1 << TOGGLE_NAMES.length },
+  (_, bits) => Object.fromEntries(TOGGLE_NAMES.map((name, i) => [name, (bits & (1 << i)) !== 0])) as unknown as Toggles,
+);
+
+function hostConf(id: number, hostname: string, advanced: string, t: Toggles, hsts: boolean): ProxyHostConf {
+  return {
+    id,
+    hostname,
+    listenPort: port,
+    forwardHost: 'app',
+    forwardPort: 8080,
+    advanced,
+    cacheAssets: t.cacheAssets,
+    blockExploits: t.blockExploits,
+    certificate: t.certificate,
+    forceSsl: t.certificate,
+    hsts: hsts && t.certificate,
+    websocketsToggle: t.websocketsToggle,
+    accessList: t.accessList,
+    customLocations: t.customLocation ? [{ path: '/files', forwardHost: '127.0.0.1', forwardPort: 8081 }] : [],
+  };
+}
+
+function snippet(options: NpmOptions, hostname: string): string {
+  const file = generateNpmSnippets(options).files.find((f) => f.name === `${hostname}.advanced.conf`);
+  if (!file) throw new Error(`no snippet for ${hostname}`);
+  return file.content;
+}
+
+function expectNginxOk(hosts: ProxyHostConf[], hstsSubdomains = false): void {
+  ws.write(hosts, { hstsSubdomains });
+  const r = ws.test();
+  expect(r.ok, `nginx -t failed:\n${r.output}\n\n${r.ok ? '' : ws.dump()}`).toBe(true);
+}
+
+interface Row {
+  protected: boolean;
+  websockets: boolean;
+  paths: string[];
+  securityHeaders: boolean;
+  hsts: 'off' | 'on' | 'subdomains';
+}
+
+const ROWS: Row[] = [true, false].flatMap((prot) =>
+  [true, false].flatMap((websockets) =>
+    [[], ['/api'], ['/api', '/admin/']].flatMap((paths) =>
+      [true, false].flatMap((securityHeaders) =>
+        (['off', 'on', 'subdomains'] as const).map((hsts) => ({ protected: prot, websockets, paths, securityHeaders, hsts })),
+      ),
+    ),
+  ),
+);
+
+function label(r: Row): string {
+  return `${r.protected ? 'protected' : 'unprotected'}, websockets ${r.websockets}, paths [${r.paths.join(' ')}], headers ${r.securityHeaders}, HSTS ${r.hsts}`;
+}
+
+describe('nginx -t on NPM-shaped server blocks (all option combinations x all 64 NPM toggle combinations)', () => {
+  it.each(ROWS.map((r) => [label(r), r] as const))('%s', (_name, row) => {
+    const flags = {
+      websockets: row.websockets,
+      securityHeaders: row.securityHeaders,
+      hsts: row.hsts !== 'off',
+      hstsSubdomains: row.hsts === 'subdomains',
+    };
+    const app: NpmHost = { hostname: 'app.example.com', protected: row.protected, paths: row.paths, ...flags };
+    const portal: NpmHost = { hostname: PORTAL, protected: false, paths: [], ...flags };
+    const options: NpmOptions = {
+      autheliaUpstream: 'http://authelia:9091',
+      portalUrl: `https://${PORTAL}`,
+      cookieDomain: 'example.com',
+      hosts: [portal, app],
+    };
+    const result = generateNpmSnippets(options);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const appText = snippet(options, 'app.example.com');
+    const portalText = snippet(options, PORTAL);
+    const hosts = ALL_TOGGLES.flatMap((t, i) => [
+      hostConf(2 * i + 1, `app${i}.example.com`, appText, t, flags.hsts),
+      hostConf(2 * i + 2, `auth${i}.example.com`, portalText, t, flags.hsts),
+    ]);
+    expectNginxOk(hosts, flags.hstsSubdomains);
+  });
+
+  it('the default example (portal + two protected apps) loads together in one nginx, one file per host as NPM writes them', () => {
+    const options: NpmOptions = {
+      autheliaUpstream: 'https://authelia.internal:9443',
+      portalUrl: 'https://auth.example.com',
+      hosts: [
+        { hostname: PORTAL, protected: false, websockets: false, paths: [] },
+        { hostname: 'nextcloud.example.com', protected: true, websockets: false, paths: ['/remote.php'] },
+        { hostname: 'grafana.example.com', protected: true, websockets: true, paths: [] },
+      ],
+    };
+    const result = generateNpmSnippets(options);
+    const conf = result.files.filter((f) => f.language === 'nginx');
+    expect(conf.map((f) => f.name)).toEqual([
+      'auth.example.com.advanced.conf',
+      'nextcloud.example.com.advanced.conf',
+      'grafana.example.com.advanced.conf',
+    ]);
+    const none = ALL_TOGGLES[0] as Toggles;
+    expectNginxOk(conf.map((f, i) => hostConf(i + 1, f.name.replace(/\.advanced\.conf$/, ''), f.content, none, false)));
+  });
+});
+
+describe('diagnostics that promise an nginx failure, checked against nginx', () => {
+  const none = ALL_TOGGLES[0] as Toggles;
+  const base = (host: Partial<NpmHost>): NpmOptions => ({
+    autheliaUpstream: 'http://authelia:9091',
+    portalUrl: `https://${PORTAL}`,
+    hosts: [{ hostname: 'app.example.com', protected: true, websockets: false, paths: [], ...host }],
+  });
+
+  it('Custom Location "/" on a protected host: error custom-location-root, and nginx -t fails with duplicate location "/"', () => {
+    const options = base({ customLocations: ['/'] });
+    expect(generateNpmSnippets(options).diagnostics.map((d) => d.code)).toContain('custom-location-root');
+    ws.write([
+      {
+        ...hostConf(1, 'app.example.com', snippet(options, 'app.example.com'), none, false),
+        customLocations: [{ path: '/', forwardHost: '127.0.0.1', forwardPort: 1 }],
+      },
+    ]);
+    const r = ws.test();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('duplicate location "/"');
+  });
+
+  it('Custom Location equal to a protected path: error custom-location-duplicate, and nginx -t fails with duplicate location', () => {
+    const options = base({ protected: false, paths: ['/admin'], customLocations: ['/admin'] });
+    expect(generateNpmSnippets(options).diagnostics.map((d) => d.code)).toContain('custom-location-duplicate');
+    ws.write([
+      {
+        ...hostConf(1, 'app.example.com', snippet(options, 'app.example.com'), none, false),
+        customLocations: [{ path: '/admin', forwardHost: '127.0.0.1', forwardPort: 1 }],
+      },
+    ]);
+    const r = ws.test();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('duplicate location "/admin"');
+  });
+
+  it('"location ^~ /" (warning location-caret-root): NPM\'s regex misses it and nginx -t fails; the generated snippet never contains it', () => {
+    const handWritten = snippet(base({}), 'app.example.com').replace('location / {', 'location ^~ / {');
+    expect(NPM_DEFAULT_LOCATION_RE.test(handWritten)).toBe(false);
+    ws.write([hostConf(1, 'app.example.com', handWritten, none, false)]);
+    const r = ws.test();
+    expect(r.ok).toBe(false);
+    expect(r.output).toContain('duplicate location "/"');
+    const result = generateNpmSnippets(base({ paths: ['^~ /'] }));
+    expect(result.diagnostics.map((d) => d.code)).toContain('location-caret-root');
+    expect(result.files.some((f) => f.content.includes('location ^~ / '))).toBe(false);
+  });
+
+  it('the portal listed as protected (warning portal-protected) still gets a snippet without auth that nginx accepts', () => {
+    const options: NpmOptions = { ...base({}), hosts: [{ hostname: PORTAL, protected: true, websockets: false, paths: ['/x'] }] };
+    expect(generateNpmSnippets(options).diagnostics.map((d) => d.code)).toContain('portal-protected');
+    const text = snippet(options, PORTAL);
+    expect(text).not.toMatch(/^\s*auth_request/m);
+    expectNginxOk([hostConf(1, PORTAL, text, none, false)]);
+  });
+});
+
+/** Hostname-like input, good and bad. */
+const hostnameArb = fc.oneof(
+  { arbitrary: fc.domain(), weight: 6 },
+  fc.string({ maxLength: 24 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc
+    .tuple(fc.domain(), fc.constantFrom(';', '"', "'", '{', '}', ' ', '#', '$', '\\', ':8443', '/app', '\n', '*', '.', '%0a'))
+    .map(([d, s]) => d + s),
+  fc.domain().map((d) => `https://${d}`),
+  fc.domain().map((d) => `*.${d}`),
+  fc.constantFrom('app.example.com; } server { listen 80; location / {', "app.example.com' return 200;", 'APP.Example.COM'),
+);
+
+/** Path-like input, good and bad. */
+const pathArb = fc.oneof(
+  { arbitrary: fc.webPath(), weight: 2 },
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 10 }),
+  { arbitrary: fc.stringMatching(/^\/[\w\-.~!&()+,=:@/]{0,15}$/), weight: 3 },
+  fc.string({ maxLength: 12 }).map((s) => `/${s}`),
+  fc
+    .tuple(fc.webPath(), fc.constantFrom(';', '"', "'", '{', '}', ' ', '#', '$', '\\', '*', '?a=1', '/../x', '\n', '%20'))
+    .map(([p, s]) => p + s),
+  fc.constantFrom(
+    '/api; } location / { return 200; } location /x {',
+    '^~ /',
+    '^~ /admin',
+    '= /login',
+    '~ ^/a',
+    'api',
+    '/',
+    '/internal/authelia/authz',
+    '/.well-known/acme-challenge/',
+  ),
+);
+
+const upstreamArb = fc.oneof(
+  fc
+    .tuple(fc.constantFrom('http', 'https'), fc.domain(), fc.option(fc.integer({ min: 1, max: 65535 })))
+    .map(([s, d, p]) => `${s}://${d}${p ? `:${p}` : ''}`),
+  fc.webUrl(),
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom(
+    'authelia:9091',
+    'http://authelia:9091/api/verify',
+    'http://authelia:9091;',
+    'http://[::1]:9091',
+    'http://10.0.0.5:9091/',
+  ),
+);
+
+describe('fast-check: any hostname / paths / upstream give an error diagnostic or a snippet nginx -t accepts', () => {
+  it('samples 300 inputs through nginx', () => {
+    const none = ALL_TOGGLES[0] as Toggles;
+    // Every NPM toggle except a Custom Location, whose path could collide with a sampled one.
+    const ALL_BUT_CUSTOM = ALL_TOGGLES[31] as Toggles;
+    fc.assert(
+      fc.property(
+        hostnameArb,
+        fc.array(pathArb, { maxLength: 3 }),
+        upstreamArb,
+        fc.boolean(),
+        fc.boolean(),
+        (hostname, paths, upstream, prot, websockets) => {
+          const options: NpmOptions = {
+            autheliaUpstream: upstream,
+            portalUrl: `https://${PORTAL}`,
+            hosts: [{ hostname, protected: prot, websockets, paths }],
+          };
+          const result = generateNpmSnippets(options);
+          const errors = result.diagnostics.filter((d) => d.severity === 'error');
+          // Rejected input is never emitted: the files equal those generated with the rejected entries left out.
+          const badPaths = new Set(
+            errors
+              .map((d) => /^hosts\[0\]\.paths\[(\d+)\]$/.exec(d.path ?? '')?.[1])
+              .filter((j) => j !== undefined)
+              .map(Number),
+          );
+          const hostRejected = errors.some((d) => d.path === 'hosts[0].hostname');
+          const cleaned: NpmOptions = {
+            autheliaUpstream: errors.some((d) => d.path === 'autheliaUpstream') ? '' : upstream,
+            portalUrl: options.portalUrl,
+            hosts: hostRejected
+              ? []
+              : [{ hostname, protected: prot, websockets, paths: paths.filter((_, j) => !badPaths.has(j)) }],
+          };
+          expect(generateNpmSnippets(cleaned).files).toEqual(result.files);
+          const conf = result.files.filter((f) => f.language === 'nginx');
+          ws.write(
+            conf.map((f, i) =>
+              hostConf(i + 1, f.name.replace(/\.advanced\.conf$/, ''), f.content, i === 0 ? none : ALL_BUT_CUSTOM, false),
+            ),
+          );
+          const r = ws.test();
+          expect(r.ok, `nginx -t failed for ${JSON.stringify({ hostname, paths, upstream })}:\n${r.output}`).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+});
