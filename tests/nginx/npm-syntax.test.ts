@@ -45,6 +45,11 @@ const ALL_TOGGLES: Toggles[] = Array.from(
   (_, bits) => Object.fromEntries(TOGGLE_NAMES.map((name, i) => [name, (bits & (1 << i)) !== 0])) as unknown as Toggles,
 );
 
+const ALL_OFF = ALL_TOGGLES[0] as Toggles;
+const ALL_ON = ALL_TOGGLES[ALL_TOGGLES.length - 1] as Toggles;
+/** All off, each toggle alone, all on. */
+const TOGGLE_SET: Toggles[] = [ALL_OFF, ...TOGGLE_NAMES.map((name) => ({ ...ALL_OFF, [name]: true })), ALL_ON];
+
 function hostConf(id: number, hostname: string, advanced: string, t: Toggles, hsts: boolean): ProxyHostConf {
   return {
     id,
@@ -98,32 +103,59 @@ function label(r: Row): string {
   return `${r.protected ? 'protected' : 'unprotected'}, websockets ${r.websockets}, paths [${r.paths.join(' ')}], headers ${r.securityHeaders}, HSTS ${r.hsts}`;
 }
 
-describe('nginx -t on NPM-shaped server blocks (all option combinations x all 64 NPM toggle combinations)', () => {
-  it.each(ROWS.map((r) => [label(r), r] as const))('%s', (_name, row) => {
-    const flags = {
-      websockets: row.websockets,
-      securityHeaders: row.securityHeaders,
-      hsts: row.hsts !== 'off',
-      hstsSubdomains: row.hsts === 'subdomains',
-    };
-    const app: NpmHost = { hostname: 'app.example.com', protected: row.protected, paths: row.paths, ...flags };
-    const portal: NpmHost = { hostname: PORTAL, protected: false, paths: [], ...flags };
-    const options: NpmOptions = {
-      autheliaUpstream: 'http://authelia:9091',
-      portalUrl: `https://${PORTAL}`,
-      cookieDomain: 'example.com',
-      hosts: [portal, app],
-    };
-    const result = generateNpmSnippets(options);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const appText = snippet(options, 'app.example.com');
-    const portalText = snippet(options, PORTAL);
-    const hosts = ALL_TOGGLES.flatMap((t, i) => [
-      hostConf(2 * i + 1, `app${i}.example.com`, appText, t, flags.hsts),
-      hostConf(2 * i + 2, `auth${i}.example.com`, portalText, t, flags.hsts),
-    ]);
-    expectNginxOk(hosts, flags.hstsSubdomains);
-  });
+function optionsFor(row: Row): NpmOptions {
+  const flags = {
+    websockets: row.websockets,
+    securityHeaders: row.securityHeaders,
+    hsts: row.hsts !== 'off',
+    hstsSubdomains: row.hsts === 'subdomains',
+  };
+  const app: NpmHost = { hostname: 'app.example.com', protected: row.protected, paths: row.paths, ...flags };
+  const portal: NpmHost = { hostname: PORTAL, protected: false, paths: [], ...flags };
+  return {
+    autheliaUpstream: 'http://authelia:9091',
+    portalUrl: `https://${PORTAL}`,
+    cookieDomain: 'example.com',
+    hosts: [portal, app],
+  };
+}
+
+/** The app and portal snippets of a row, each pasted into one NPM proxy host per toggle combination. */
+function expectRowOk(row: Row, toggles: readonly Toggles[]): void {
+  const options = optionsFor(row);
+  expect(generateNpmSnippets(options).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const appText = snippet(options, 'app.example.com');
+  const portalText = snippet(options, PORTAL);
+  const hsts = row.hsts !== 'off';
+  const hosts = toggles.flatMap((t, i) => [
+    hostConf(2 * i + 1, `app${i}.example.com`, appText, t, hsts),
+    hostConf(2 * i + 2, `auth${i}.example.com`, portalText, t, hsts),
+  ]);
+  expectNginxOk(hosts, row.hsts === 'subdomains');
+}
+
+describe('nginx -t on NPM-shaped server blocks: every option combination', () => {
+  it.each(ROWS.map((r) => [label(r), r] as const))(
+    '%s (NPM toggles: all off, each alone, all on)',
+    (_name, row) => {
+      expectRowOk(row, TOGGLE_SET);
+    },
+    30_000,
+  );
+
+  it.each(
+    [
+      { protected: true, websockets: true, paths: ['/api', '/admin/'], securityHeaders: true, hsts: 'subdomains' as const },
+      { protected: false, websockets: true, paths: ['/api'], securityHeaders: true, hsts: 'on' as const },
+      { protected: false, websockets: false, paths: [], securityHeaders: false, hsts: 'off' as const },
+    ].map((r) => [label(r), r] as const),
+  )(
+    '%s x all 64 NPM toggle combinations',
+    (_name, row) => {
+      expectRowOk(row, ALL_TOGGLES);
+    },
+    30_000,
+  );
 
   it('the default example (portal + two protected apps) loads together in one nginx, one file per host as NPM writes them', () => {
     const options: NpmOptions = {
@@ -142,13 +174,13 @@ describe('nginx -t on NPM-shaped server blocks (all option combinations x all 64
       'nextcloud.example.com.advanced.conf',
       'grafana.example.com.advanced.conf',
     ]);
-    const none = ALL_TOGGLES[0] as Toggles;
+    const none = ALL_OFF;
     expectNginxOk(conf.map((f, i) => hostConf(i + 1, f.name.replace(/\.advanced\.conf$/, ''), f.content, none, false)));
   });
 });
 
 describe('diagnostics that promise an nginx failure, checked against nginx', () => {
-  const none = ALL_TOGGLES[0] as Toggles;
+  const none = ALL_OFF;
   const base = (host: Partial<NpmHost>): NpmOptions => ({
     autheliaUpstream: 'http://authelia:9091',
     portalUrl: `https://${PORTAL}`,
@@ -204,29 +236,51 @@ describe('diagnostics that promise an nginx failure, checked against nginx', () 
   });
 });
 
+/** Characters that are nginx syntax, or otherwise must not reach a snippet. */
+const NASTY = fc.constantFrom(
+  ';',
+  '"',
+  "'",
+  '{',
+  '}',
+  ' ',
+  '\t',
+  '#',
+  '$',
+  '\\',
+  '`',
+  '\n',
+  '%20',
+  '*',
+  '?a=1',
+  ':8443',
+  '/../x',
+);
+
 /** Hostname-like input, good and bad. */
 const hostnameArb = fc.oneof(
   { arbitrary: fc.domain(), weight: 6 },
+  { arbitrary: fc.tuple(fc.domain(), NASTY, fc.string({ maxLength: 4 })).map(([d, c, t]) => d + c + t), weight: 2 },
   fc.string({ maxLength: 24 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc
-    .tuple(fc.domain(), fc.constantFrom(';', '"', "'", '{', '}', ' ', '#', '$', '\\', ':8443', '/app', '\n', '*', '.', '%0a'))
-    .map(([d, s]) => d + s),
   fc.domain().map((d) => `https://${d}`),
   fc.domain().map((d) => `*.${d}`),
   fc.constantFrom('app.example.com; } server { listen 80; location / {', "app.example.com' return 200;", 'APP.Example.COM'),
 );
 
+/** Paths made of characters the builder accepts (some still rejected: ., .. segments). */
+const safePathArb = fc
+  .tuple(fc.array(fc.stringMatching(/^[\w\-.~!&()+,=:@]{1,8}$/), { maxLength: 3 }), fc.boolean())
+  .map(([segs, slash]) => `/${segs.join('/')}${slash && segs.length > 0 ? '/' : ''}`);
+
 /** Path-like input, good and bad. */
 const pathArb = fc.oneof(
-  { arbitrary: fc.webPath(), weight: 2 },
+  { arbitrary: safePathArb, weight: 4 },
+  { arbitrary: fc.tuple(safePathArb, NASTY, fc.string({ maxLength: 4 })).map(([p, c, t]) => p + c + t), weight: 3 },
+  fc.webPath(),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 10 }),
-  { arbitrary: fc.stringMatching(/^\/[\w\-.~!&()+,=:@/]{0,15}$/), weight: 3 },
   fc.string({ maxLength: 12 }).map((s) => `/${s}`),
-  fc
-    .tuple(fc.webPath(), fc.constantFrom(';', '"', "'", '{', '}', ' ', '#', '$', '\\', '*', '?a=1', '/../x', '\n', '%20'))
-    .map(([p, s]) => p + s),
   fc.constantFrom(
     '/api; } location / { return 200; } location /x {',
     '^~ /',
@@ -255,53 +309,65 @@ const upstreamArb = fc.oneof(
   ),
 );
 
+interface Sample {
+  hostname: string;
+  paths: string[];
+  upstream: string;
+  protected: boolean;
+  websockets: boolean;
+}
+
+const sampleArb: fc.Arbitrary<Sample> = fc.record({
+  hostname: hostnameArb,
+  paths: fc.array(pathArb, { maxLength: 3 }),
+  upstream: upstreamArb,
+  protected: fc.boolean(),
+  websockets: fc.boolean(),
+});
+
+/** Generates one sample; checks that rejected entries leave no trace; returns the app snippet when one was written. */
+function generateSample(s: Sample): string | undefined {
+  const options: NpmOptions = {
+    autheliaUpstream: s.upstream,
+    portalUrl: `https://${PORTAL}`,
+    hosts: [{ hostname: s.hostname, protected: s.protected, websockets: s.websockets, paths: s.paths }],
+  };
+  const result = generateNpmSnippets(options);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  // Rejected input is never emitted: the files equal those generated with the rejected entries left out.
+  const badPaths = new Set(
+    errors
+      .map((d) => /^hosts\[0\]\.paths\[(\d+)\]$/.exec(d.path ?? '')?.[1])
+      .filter((j) => j !== undefined)
+      .map(Number),
+  );
+  const hostRejected = errors.some((d) => d.path === 'hosts[0].hostname');
+  const cleaned: NpmOptions = {
+    autheliaUpstream: errors.some((d) => d.path === 'autheliaUpstream') ? '' : s.upstream,
+    portalUrl: options.portalUrl,
+    hosts: hostRejected ? [] : [{ ...options.hosts[0]!, paths: s.paths.filter((_, j) => !badPaths.has(j)) }],
+  };
+  expect(generateNpmSnippets(cleaned).files, JSON.stringify(s)).toEqual(result.files);
+  return result.files.find((f) => f.language === 'nginx' && f.name !== `${PORTAL}.advanced.conf`)?.content;
+}
+
 describe('fast-check: any hostname / paths / upstream give an error diagnostic or a snippet nginx -t accepts', () => {
-  it('samples 300 inputs through nginx', () => {
-    const none = ALL_TOGGLES[0] as Toggles;
+  it('samples 300 inputs through nginx (15 batches of 20 hosts, one proxy-host file each)', () => {
     // Every NPM toggle except a Custom Location, whose path could collide with a sampled one.
-    const ALL_BUT_CUSTOM = ALL_TOGGLES[31] as Toggles;
+    const toggles = { ...ALL_ON, customLocation: false };
     fc.assert(
-      fc.property(
-        hostnameArb,
-        fc.array(pathArb, { maxLength: 3 }),
-        upstreamArb,
-        fc.boolean(),
-        fc.boolean(),
-        (hostname, paths, upstream, prot, websockets) => {
-          const options: NpmOptions = {
-            autheliaUpstream: upstream,
-            portalUrl: `https://${PORTAL}`,
-            hosts: [{ hostname, protected: prot, websockets, paths }],
-          };
-          const result = generateNpmSnippets(options);
-          const errors = result.diagnostics.filter((d) => d.severity === 'error');
-          // Rejected input is never emitted: the files equal those generated with the rejected entries left out.
-          const badPaths = new Set(
-            errors
-              .map((d) => /^hosts\[0\]\.paths\[(\d+)\]$/.exec(d.path ?? '')?.[1])
-              .filter((j) => j !== undefined)
-              .map(Number),
-          );
-          const hostRejected = errors.some((d) => d.path === 'hosts[0].hostname');
-          const cleaned: NpmOptions = {
-            autheliaUpstream: errors.some((d) => d.path === 'autheliaUpstream') ? '' : upstream,
-            portalUrl: options.portalUrl,
-            hosts: hostRejected
-              ? []
-              : [{ hostname, protected: prot, websockets, paths: paths.filter((_, j) => !badPaths.has(j)) }],
-          };
-          expect(generateNpmSnippets(cleaned).files).toEqual(result.files);
-          const conf = result.files.filter((f) => f.language === 'nginx');
-          ws.write(
-            conf.map((f, i) =>
-              hostConf(i + 1, f.name.replace(/\.advanced\.conf$/, ''), f.content, i === 0 ? none : ALL_BUT_CUSTOM, false),
-            ),
-          );
-          const r = ws.test();
-          expect(r.ok, `nginx -t failed for ${JSON.stringify({ hostname, paths, upstream })}:\n${r.output}`).toBe(true);
-        },
-      ),
-      { numRuns: 300 },
+      fc.property(fc.array(sampleArb, { minLength: 20, maxLength: 20 }), (batch) => {
+        const hosts = batch.flatMap((s, i) => {
+          const text = generateSample(s);
+          return text === undefined ? [] : [hostConf(i + 1, `sample${i}.example.com`, text, toggles, false)];
+        });
+        ws.write(hosts);
+        const r = ws.test();
+        const file = /proxy_host\/(\d+)\.conf/.exec(r.output)?.[1];
+        const culprit = file === undefined ? batch : batch[Number(file) - 1];
+        expect(r.ok, `nginx -t failed for ${JSON.stringify(culprit)}:\n${r.output}`).toBe(true);
+      }),
+      { numRuns: 15 },
     );
-  }, 120_000);
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import '../../styles/builder.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { generateAccessControl } from '../../lib/authelia';
+import { generateAccessControl } from '../../lib/authelia/access-control';
 import {
   accessControlFromForm,
   accessControlPresets,
@@ -15,6 +15,7 @@ import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
+import { stamp } from '../builder/provenance';
 import { Simulator } from './Simulator';
 
 const POLICIES = ['deny', 'bypass', 'one_factor', 'two_factor'];
@@ -67,6 +68,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
 
   const input = useMemo(() => accessControlFromForm(form), [form]);
   const result = useMemo(() => generateAccessControl(input, { portalDomain }), [input, portalDomain]);
+  const files = useMemo(() => stamp(result.files, 'Authelia 4.39'), [result]);
   const diagnostics = useMemo(() => sortDiagnostics(result.diagnostics), [result]);
 
   const updateRule = (index: number, patch: Partial<RuleForm>) =>
@@ -240,7 +242,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
       <DiagnosticsList diagnostics={diagnostics} root={() => root.current} />
 
       <h3 class="builder-heading">Generated configuration</h3>
-      <OutputPanel id="ac-output" files={result.files} archiveName="authelia-access-control.zip" />
+      <OutputPanel id="ac-output" files={files} archiveName="authelia-access-control.zip" />
       <StateBar builder={builder as never} />
 
       <h3 class="builder-heading">Which rule matches?</h3>

@@ -1,15 +1,13 @@
 import '../../styles/builder.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { accessControlFromForm, defaultAccessControlForm, type AccessControlForm } from '../../lib/authelia/form';
 import {
-  accessControlFromForm,
-  defaultAccessControlForm,
   defaultAutheliaConfigOptions,
   generateAutheliaConfig,
-  generateAutheliaSecrets,
-  type AccessControlForm,
   type AutheliaConfigOptions,
   type AutheliaSecretsInput,
-} from '../../lib/authelia';
+} from '../../lib/authelia/config';
+import { generateAutheliaSecrets } from '../../lib/authelia/secrets';
 import { sortDiagnostics } from '../../lib/core';
 import { decodeShare } from '../../lib/core/share';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
@@ -17,6 +15,7 @@ import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
+import { stamp } from '../builder/provenance';
 import { hashInWorker } from './hasher';
 
 interface UserForm {
@@ -110,6 +109,7 @@ export default function AutheliaSetupBuilder() {
   );
   const result = useMemo(() => (form.secrets.jwt ? generateAutheliaConfig(options) : { files: [], diagnostics: [] }), [options]);
   const diagnostics = useMemo(() => sortDiagnostics(result.diagnostics), [result]);
+  const files = useMemo(() => stamp(result.files, 'Authelia 4.39'), [result]);
 
   const set = <K extends keyof SetupForm>(key: K, value: SetupForm[K]) => setState((prev) => ({ ...prev, [key]: value }));
   const setUser = (index: number, patch: Partial<UserForm>) =>
@@ -293,7 +293,7 @@ export default function AutheliaSetupBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={diagnostics} root={() => root.current} />
       <h3 class="builder-heading">Generated files</h3>
-      <OutputPanel id="as-output" files={result.files} archiveName="authelia-config.zip" />
+      <OutputPanel id="as-output" files={files} archiveName="authelia-config.zip" />
       <StateBar builder={builder as never} hasSecrets />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { matchRequest } from '../../lib/authelia';
+import { matchRequest } from '../../lib/authelia/match';
 
 interface Props {
   /** The access_control input the builder generates from. */

@@ -1,5 +1,5 @@
 // Hashes passwords off the main thread so the page never freezes (argon2id with 64 MiB takes ~0.2 s).
-import { hashPassword } from '../../lib/authelia/users';
+import { hashPassword } from '../../lib/authelia/argon2';
 
 interface Request {
   id: number;

@@ -51,6 +51,6 @@ export function hostOf(value: string): string | undefined {
       return undefined;
     }
   }
-  v = v.toLowerCase().replace(/\.$/, '');
+  v = v.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
   return /^[a-z0-9_*{}.-]+$/.test(v) && v !== '' ? v : undefined;
 }

@@ -302,6 +302,14 @@ function ruleLints(model: AccessControlModel): Diagnostic[] {
             { path: `${path}.domain[${j}]` },
           ),
         );
+      else if (raw.length > 1 && raw.endsWith('.') && /^[A-Za-z0-9_*.-]+$/.test(raw))
+        d.push(
+          warning(
+            'domain-not-hostname',
+            `'${raw}' in rule #${n} ends with a dot: Authelia compares it literally with the request's host, which never has one, so it will not match. Use '${raw.slice(0, -1)}'.`,
+            { path: `${path}.domain[${j}]`, fix: raw.slice(0, -1) },
+          ),
+        );
       else if (!/^[A-Za-z0-9_*.-]+$/.test(raw)) {
         const host = hostOf(raw.replace(/^[a-z]+:\/\//i, 'https://'));
         const fix = host && host !== raw.toLowerCase() ? host : undefined;

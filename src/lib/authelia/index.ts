@@ -13,5 +13,6 @@ export * from './access-control';
 export * from './match';
 export * from './config';
 export * from './users';
+export * from './argon2';
 export * from './secrets';
 export * from './form';

@@ -1,11 +1,9 @@
 /**
  * users_database.yml for Authelia's file authentication backend, with argon2id digests in Authelia's (PHC) format.
- * No DOM: `hashPassword` runs in a Web Worker in the browser and in Node in the tests.
+ * No DOM. Hashing lives in argon2.ts (run in a Web Worker in the browser).
  */
-import { argon2id, argon2Verify } from 'hash-wasm';
 import { stringify } from 'yaml';
 import { error, info, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
-import { defaultRandomSource, type RandomSource } from './secrets';
 
 export interface UserInput {
   username: string;
@@ -58,37 +56,6 @@ const MIN_PASSWORD_LENGTH = 8;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Hashing
-
-function randomSalt(random: RandomSource = defaultRandomSource): Uint8Array {
-  const salt = new Uint8Array(ARGON2_PARAMETERS.saltLength);
-  random(salt);
-  return salt;
-}
-
-/**
- * argon2id digest in Authelia's format `$argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>`.
- * A random 16-byte salt is drawn unless one is given (hash-wasm needs at least 8 bytes).
- */
-export async function hashPassword(password: string, salt?: Uint8Array): Promise<string> {
-  return argon2id({
-    password,
-    salt: salt ?? randomSalt(),
-    iterations: ARGON2_PARAMETERS.iterations,
-    memorySize: ARGON2_PARAMETERS.memory,
-    parallelism: ARGON2_PARAMETERS.parallelism,
-    hashLength: ARGON2_PARAMETERS.keyLength,
-    outputType: 'encoded',
-  });
-}
-
-/** True when `password` matches the argon2 digest; false for a wrong password or an unreadable digest. */
-export async function verifyPassword(password: string, hash: string): Promise<boolean> {
-  try {
-    return await argon2Verify({ password, hash });
-  } catch {
-    return false;
-  }
-}
 
 /** True for a digest Authelia's file backend can read (argon2, scrypt, pbkdf2, bcrypt, sha2crypt). */
 export function isSupportedDigest(hash: string): boolean {

@@ -131,7 +131,7 @@ function expand(value: string, vars: Map<string, string>, line: number): string 
   try {
     return substituteRaw(value, (name) => vars.get(name));
   } catch (e) {
-    if (e instanceof InterpolationError) throw new Error(`line ${line}: ${e.message}`);
+    if (e instanceof InterpolationError) throw new Error(`line ${line}: ${e.message}`, { cause: e });
     throw e;
   }
 }

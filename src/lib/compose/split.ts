@@ -9,7 +9,6 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
-  visit,
   type Document,
   type Node,
   type Scalar,
@@ -18,7 +17,7 @@ import {
 import { error, info, sortDiagnostics, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
 import { detectSecret, type DetectionRule } from './detect';
 import { encodeDotenvValue } from './dotenv';
-import { fileVariant } from './images';
+import { fileVariant, imageRepository } from './images';
 import { ComposeModel, type EnvEntry, type ServiceInfo } from './model';
 import { assignNames, toVariableName } from './names';
 
@@ -61,7 +60,15 @@ export interface Finding {
 
 /** Larger pastes are refused with a message instead of freezing the page. */
 export const MAX_INPUT_CHARS = 1_048_576;
-const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]/;
+
+/** Offset of the first character YAML forbids and text never holds (C0 controls except tab/CR/LF, DEL, U+FFFE/FFFF), or -1. */
+function firstControlChar(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || c === 0xfffe || c === 0xffff) return i;
+  }
+  return -1;
+}
 
 interface Parsed {
   model: ComposeModel | undefined;
@@ -92,10 +99,10 @@ function checkInput(source: string): Diagnostic[] {
       ),
     ];
   }
-  const bad = CONTROL_CHAR.exec(source);
-  if (bad) {
-    const at = offsetPosition(source, bad.index);
-    const code = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const bad = firstControlChar(source);
+  if (bad >= 0) {
+    const at = offsetPosition(source, bad);
+    const code = source.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     return [
       error(
         'not-text',
@@ -126,7 +133,13 @@ function parseCompose(source: string): Parsed {
   const model = new ComposeModel(doc, source);
   for (const d of model.duplicateKeys) {
     const at = position(lines, d.node.range?.[0] ?? 0);
-    diagnostics.push(error('yaml-duplicate-key', `YAML error at line ${at.line}, column ${at.column}: the key ${d.key} appears twice in the same mapping; Compose refuses the file.`, at));
+    diagnostics.push(
+      error(
+        'yaml-duplicate-key',
+        `YAML error at line ${at.line}, column ${at.column}: the key ${d.key} appears twice in the same mapping; Compose refuses the file.`,
+        at,
+      ),
+    );
   }
   model.read();
   return { model, lines, diagnostics };
@@ -221,7 +234,7 @@ const DQ_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\
 
 /** A YAML double-quoted scalar. */
 export function yamlDoubleQuoted(s: string): string {
-  const body = s.replace(/[\\"\x00-\x1f\x7f\u0085\u2028\u2029]/g, (ch) => {
+  const body = s.replace(/[\\"\p{Cc}\u2028\u2029]/gu, (ch) => {
     return DQ_ESCAPES[ch] ?? `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
   });
   return `"${body}"`;
@@ -560,11 +573,18 @@ function fileDiagnostics(ctx: Context, existing: Set<string>): void {
 // ---------------------------------------------------------------------------------------------------------------------
 // Output files
 
+/** Applies non-overlapping edits in one pass (an insertion at the end of a replaced span goes after the replacement). */
 function applyEdits(src: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = src;
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue; // never happens for the edits built here; skipping keeps the text intact if it did
+    parts.push(src.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(src.slice(at));
+  return parts.join('');
 }
 
 function usageLabel(g: Group): string {
@@ -700,6 +720,43 @@ function buildGroups(ctx: Context, chosen: { entry: EnvEntry; finding: Finding }
   return groups;
 }
 
+const INIT_ONLY_IMAGES = new Set(['postgres', 'mariadb', 'mysql']);
+
+/** Facts the user needs once: Compose version for environment secrets, the script to run, first-start-only database passwords. */
+function noteOnce(ctx: Context, groups: Group[]): void {
+  const secrets = groups.filter((g) => g.secret);
+  if (secrets.length && ctx.options.secretSource === 'environment') {
+    ctx.diagnostics.push(
+      info(
+        'secrets-need-compose-2-6',
+        'Secrets read from .env variables (secrets: … environment:) need Docker Compose 2.6.0 or later.',
+      ),
+    );
+  }
+  if (secrets.length && ctx.options.secretSource === 'file') {
+    ctx.diagnostics.push(
+      info(
+        'secrets-run-script',
+        'Run create-secrets.sh once in the project directory to write the secret files, then delete it.',
+      ),
+    );
+  }
+  const databases = groups
+    .flatMap((g) => g.entries.flatMap((e) => e.usages))
+    .filter((u) => {
+      const image = ctx.model.services.find((s) => s.name === u.service)?.image;
+      return image !== undefined && INIT_ONLY_IMAGES.has(imageRepository(image));
+    });
+  for (const service of new Set(databases.map((u) => u.service))) {
+    ctx.diagnostics.push(
+      info(
+        'database-password-first-start',
+        `${service} applies its password only when its data directory is first created: moving it changes nothing for an existing database, and editing .env later does not change the password.`,
+      ),
+    );
+  }
+}
+
 /**
  * Splits a compose file: secret environment values move to `.env` (or Docker secrets), the compose file keeps every other byte.
  * Never throws: problems become diagnostics, and the pasted text is returned unchanged when nothing can be generated.
@@ -739,6 +796,7 @@ function split(source: string, options: Required<SplitOptions>): GeneratorResult
   const groups = buildGroups(ctx, chosen, existing);
   if (options.mode === 'secrets') applySecretsMode(ctx, groups);
   else for (const g of groups) moveToEnv(ctx, g);
+  noteOnce(ctx, groups);
   if (!groups.length)
     ctx.diagnostics.push(info('nothing-to-move', 'No value is selected to move; the compose file is unchanged.'));
   const output = applyEdits(source, ctx.edits);

@@ -1,4 +1,6 @@
 export const SITE = {
+  /** Kept equal to package.json's version (a unit test checks). */
+  version: '0.1.0',
   name: 'Homelab Front Door',
   tagline: 'Four layers that keep a home server off the scanners’ list',
   description:

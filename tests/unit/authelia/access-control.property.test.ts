@@ -5,7 +5,13 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generateAccessControl, matchRequest, normalizeAccessControl, renderAccessControl } from '../../../src/lib/authelia';
+import {
+  generateAccessControl,
+  matchRequest,
+  normalizeAccessControl,
+  renderAccessControl,
+  type AccessControlOptions,
+} from '../../../src/lib/authelia';
 
 const RUNS = { numRuns: 200 };
 
@@ -57,11 +63,29 @@ const sectionish = fc.oneof(
   fc.anything(),
 );
 
+const options = fc.oneof(
+  fc.constant({
+    portalDomain: 'auth.example.com',
+    cookieDomains: ['example.com'],
+    networkDefinitions: { internal: ['10.0.0.0/8'] },
+  }),
+  fc.record(
+    {
+      portalDomain: fc.anything(),
+      cookieDomains: fc.anything(),
+      networkDefinitions: fc.anything(),
+      oidcClientIds: fc.anything(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.anything(),
+);
+
 describe('any input', () => {
-  it('yields one YAML file and well-formed diagnostics, never throwing', () => {
+  it('yields one YAML file and well-formed diagnostics, never throwing, whatever the options', () => {
     fc.assert(
-      fc.property(sectionish, (input) => {
-        const out = generateAccessControl(input, { portalDomain: 'auth.example.com' });
+      fc.property(sectionish, options, (input, opts) => {
+        const out = generateAccessControl(input, opts as AccessControlOptions);
         expect(out.files).toHaveLength(1);
         expect(out.files[0]!.name).toBe('access_control.yml');
         for (const d of out.diagnostics) {
@@ -76,8 +100,12 @@ describe('any input', () => {
 
   it('the simulator never throws either', () => {
     fc.assert(
-      fc.property(sectionish, fc.oneof(fc.webUrl(), text), fc.option(text), (input, url, username) => {
-        const m = matchRequest(input, { url, ...(username === null ? {} : { username }), ip: '10.0.0.1' });
+      fc.property(sectionish, fc.oneof(fc.webUrl(), text), fc.option(text), options, (input, url, username, opts) => {
+        const m = matchRequest(
+          input,
+          { url, ...(username === null ? {} : { username }), ip: '10.0.0.1' },
+          opts as AccessControlOptions,
+        );
         expect(typeof m.policy).toBe('string');
       }),
       RUNS,

@@ -408,6 +408,23 @@ describe("Authelia's decode-time errors", () => {
     expect(withCode(out.diagnostics, 'regex-unparseable')).toEqual([]);
   });
 
+  it('accepts common valid resource patterns from the docs and cookbooks', () => {
+    const patterns = [
+      '^/api([/?].*)?$',
+      '^*/admin.*$',
+      '^/(?:api|rest)/.*$',
+      '^/[\\w-]+/?$',
+      '^(?i)/admin',
+      '(?i:abc)',
+      '\\.php$',
+      'x{2,}',
+      'a{,3}',
+      '^/\\Qa.b\\E$',
+    ];
+    const out = generateAccessControl(rules({ domain: 'a.example.com', policy: 'deny', resources: patterns }));
+    expect(withCode(out.diagnostics, 'regex-unparseable')).toEqual([]);
+  });
+
   it('key-unknown for a misspelled rule option, suggesting the right one', () => {
     const d = expectAuthelia(
       rules({ domain: 'a.example.com', policy: 'deny', ressources: '^/api' }),
@@ -471,6 +488,15 @@ describe('bad input', () => {
       'domain-not-hostname',
     );
     expect(d[0]).toMatchObject({ path: 'rules[0].domain[0]', fix: 'app.example.com' });
+  });
+
+  it('a domain with a port or a trailing dot gets a warning with the bare host as fix', () => {
+    for (const domain of ['app.example.com:8443', 'app.example.com.']) {
+      const d = withCode(generateAccessControl(rules({ domain, policy: 'deny' })).diagnostics, 'domain-not-hostname');
+      expect(d, domain).toEqual([
+        expect.objectContaining({ severity: 'warning', path: 'rules[0].domain[0]', fix: 'app.example.com' }),
+      ]);
+    }
   });
 });
 

@@ -44,7 +44,9 @@ describe('performance (benchmark, no timing assertion)', () => {
     }
     times.sort((a, b) => a - b);
     if (process.env.DEBUG) {
-      console.log(`splitCompose on ${source.split('\n').length} lines: best ${times[0]?.toFixed(1)} ms, median ${times[2]?.toFixed(1)} ms`);
+      console.log(
+        `splitCompose on ${source.split('\n').length} lines: best ${times[0]?.toFixed(1)} ms, median ${times[2]?.toFixed(1)} ms`,
+      );
     }
     expect(Object.keys(parseDotenv(result.files[1]?.content ?? '')).length).toBe(300);
   });

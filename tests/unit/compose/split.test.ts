@@ -162,6 +162,13 @@ describe('Docker secrets mode', () => {
     expect(parseDotenv(out.env).POSTGRES_PASSWORD).toBe('Tr1cky$Pass#word');
   });
 
+  it('notes the Compose version, the script to run and first-start-only database passwords', () => {
+    const env = codes(samples[0]?.compose ?? '', { mode: 'secrets' });
+    expect(env).toEqual(expect.arrayContaining(['secrets-need-compose-2-6', 'database-password-first-start']));
+    expect(codes(samples[1]?.compose ?? '', { mode: 'secrets', secretSource: 'file' })).toContain('secrets-run-script');
+    expect(codes(samples[1]?.compose ?? '')).not.toContain('database-password-first-start');
+  });
+
   it('uses double-underscore __FILE for Grafana and Gitea', () => {
     expect(files(fixture('18-grafana.yaml'), { mode: 'secrets' }).compose).toContain(
       'GF_SECURITY_ADMIN_PASSWORD__FILE: /run/secrets/gf_security_admin_password',

@@ -74,3 +74,11 @@ describe('layer metadata', () => {
     expect(guideHref('tailscale')).toBe('/guides/tailscale/');
   });
 });
+
+describe('site metadata', () => {
+  it('carries the same version as package.json (it is stamped into generated files)', async () => {
+    const { SITE } = await import('../../../src/lib/site/meta');
+    const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default;
+    expect(SITE.version).toBe(pkg.version);
+  });
+});

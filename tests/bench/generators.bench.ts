@@ -1,0 +1,22 @@
+// Micro-benchmarks of the pure generators (run by `npm run bench`; figures, not pass/fail).
+import { test } from 'vitest';
+import { generateAccessControl, matchRequest } from '../../src/lib/authelia';
+import { measure } from './timing';
+
+const rules = Array.from({ length: 50 }, (_, i) => ({
+  domain: [i % 5 === 0 ? `*.zone${i}.example.com` : `app${i}.example.com`],
+  policy: i % 3 === 0 ? 'two_factor' : 'one_factor',
+  ...(i % 4 === 0 ? { subject: [['group:admins'], [`user:u${i}`]] } : {}),
+  ...(i % 7 === 0 ? { networks: ['192.168.1.0/24'] } : {}),
+  ...(i % 9 === 0 ? { resources: ['^/api([/?].*)?$'] } : {}),
+}));
+const input = { default_policy: 'deny', rules };
+
+test('authelia generators', () => {
+  measure('generateAccessControl, 50 rules', () => generateAccessControl(input, { portalDomain: 'auth.example.com' }), {
+    target: '≤ 2 ms',
+  });
+  measure('matchRequest, 50 rules', () =>
+    matchRequest(input, { url: 'https://app49.example.com/api/x', username: 'u48', groups: ['admins'], ip: '192.168.1.7' }),
+  );
+});
