@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium (installed by scripts/test-all.sh); Playwright's own download cannot work here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4321);
+// The built site to test (npm test builds dist/ first); another folder can be given for parallel work.
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,10 +21,24 @@ export default defineConfig({
     launchOptions: { executablePath },
     trace: 'off',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } } }],
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /\.perf\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } },
+    },
+    // Main-thread timing checks: after everything else, one at a time, so other tests' load does not skew them.
+    {
+      name: 'perf',
+      testMatch: /\.perf\.spec\.ts$/,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } },
+    },
+  ],
   webServer: {
-    // Serves the already-built dist/ (the test script builds first).
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    // A plain static server over the built site (astro preview allows only one instance per project).
+    command: `node scripts/serve.ts ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -20,3 +20,15 @@ test('authelia generators', () => {
     matchRequest(input, { url: 'https://app49.example.com/api/x', username: 'u48', groups: ['admins'], ip: '192.168.1.7' }),
   );
 });
+
+test('authelia configuration', async () => {
+  const { generateAutheliaConfig } = await import('../../src/lib/authelia');
+  const users = Array.from({ length: 5 }, (_, i) => ({
+    username: `user${i}`,
+    displayname: `User ${i}`,
+    email: `user${i}@example.com`,
+    groups: ['family'],
+    hash: '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0123456789012345678901234567890123456789abc',
+  }));
+  measure('generateAutheliaConfig with rules and 5 users', () => generateAutheliaConfig({ accessControl: input, users, secretsMode: 'inline' }));
+});
