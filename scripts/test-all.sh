@@ -11,10 +11,12 @@ rm -f test-results/*.json test-results/checks.tsv
 note() { printf '\n==> %s\n' "$*"; }
 
 # 1. System packages: Debian's Chromium for Playwright (its own browser download cannot work here)
-#    and Debian's nginx for the snippet tests. Installed only when missing (needs root).
+#    Debian's nginx for the snippet tests, poppler-utils (pdftotext) for the checklist PDF test.
+#    Installed only when missing (needs root).
 need=()
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ! -x /usr/sbin/nginx ]; then need+=(nginx); fi
+if ! command -v pdftotext >/dev/null; then need+=(poppler-utils); fi
 if [ ${#need[@]} -gt 0 ]; then
   note "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
