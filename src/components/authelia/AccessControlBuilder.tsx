@@ -15,6 +15,8 @@ import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
+import { ProfilePanel } from '../builder/ProfilePanel';
+import { toAccessControlForm } from '../../lib/profile';
 import { stamp } from '../builder/provenance';
 import { Simulator } from './Simulator';
 
@@ -61,7 +63,9 @@ function Field({ id, path, label, hint, value, multiline, onInput }: FieldProps)
 }
 
 export default function AccessControlBuilder({ portalDomain = 'auth.example.com' }: { portalDomain?: string }) {
-  const builder = useBuilderState<AccessControlForm>('access', defaultAccessControlForm, SCHEMA);
+  const builder = useBuilderState<AccessControlForm>('access', defaultAccessControlForm, SCHEMA, {
+    fromProfile: (profile) => toAccessControlForm(profile),
+  });
   const { state: form, setState } = builder;
   const root = useRef<HTMLDivElement>(null);
   const [preset, setPreset] = useState(accessControlPresets[0]!.id);
@@ -112,6 +116,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
 
   return (
     <div class="builder" ref={root} data-pagefind-ignore="all">
+      <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
       <div class="builder-row">
         <div class="field">
           <label for="ac-preset">Start from an example</label>

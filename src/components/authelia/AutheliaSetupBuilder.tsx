@@ -15,6 +15,8 @@ import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
+import { ProfilePanel } from '../builder/ProfilePanel';
+import { toAutheliaOptions, toUsers } from '../../lib/profile';
 import { stamp } from '../builder/provenance';
 import { hashInWorker } from './hasher';
 
@@ -69,8 +71,21 @@ function savedAccessRules(): AccessControlForm | undefined {
 }
 
 export default function AutheliaSetupBuilder() {
-  const builder = useBuilderState<SetupForm>('authelia-setup', DEFAULTS, SCHEMA);
-  const { state: form, setState } = builder;
+  const builder = useBuilderState<SetupForm>('authelia-setup', DEFAULTS, SCHEMA, {
+    // Domain, portal and users come from the profile; secrets and password digests stay this builder's own.
+    fromProfile: (profile, current) => ({
+      ...current,
+      ...toAutheliaOptions(profile),
+      users: toUsers(profile).map((u) => ({
+        username: u.username,
+        displayname: u.displayname,
+        email: u.email,
+        groups: u.groups.join(', '),
+        hash: current.users.find((c) => c.username === u.username)?.hash ?? '',
+      })),
+    }),
+  });
+  const { state: form, setState, setStateSilently } = builder;
   const root = useRef<HTMLDivElement>(null);
   const [passwords, setPasswords] = useState<string[]>([]);
   const [hashing, setHashing] = useState<number | undefined>();
@@ -80,7 +95,7 @@ export default function AutheliaSetupBuilder() {
 
   // Secrets are made in this page with crypto.getRandomValues, once, and kept until regenerated.
   useEffect(() => {
-    if (!form.secrets.jwt) setState((prev) => ({ ...prev, secrets: generateAutheliaSecrets() }));
+    if (!form.secrets.jwt) setStateSilently((prev) => ({ ...prev, secrets: generateAutheliaSecrets() }));
   }, [form.secrets.jwt]);
 
   const options = useMemo<Partial<AutheliaConfigOptions>>(
@@ -124,7 +139,7 @@ export default function AutheliaSetupBuilder() {
     setHashing(index);
     try {
       const digest = await hashInWorker(password);
-      setUser(index, { hash: digest });
+      setStateSilently((prev) => ({ ...prev, users: prev.users.map((u, i) => (i === index ? { ...u, hash: digest } : u)) }));
       announce(`Password for ${form.users[index]?.username || 'the user'} hashed`);
     } catch {
       announce('Hashing failed in this browser');
@@ -155,6 +170,7 @@ export default function AutheliaSetupBuilder() {
 
   return (
     <div class="builder" ref={root} data-pagefind-ignore="all">
+      <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
       <div class="builder-row">
         {text('domain', 'Cookie domain', 'The parent domain of every protected app, e.g. example.com')}
         {text('autheliaUrl', 'Portal URL', 'Where the login page lives, e.g. https://auth.example.com')}
@@ -213,7 +229,7 @@ export default function AutheliaSetupBuilder() {
             ? 'Use the access rules from the access-control builder'
             : 'No rules saved by the access-control builder in this browser: using 2FA for the whole domain'}
         </label>
-        <button type="button" onClick={() => set('secrets', generateAutheliaSecrets())}>
+        <button type="button" onClick={() => setStateSilently((prev) => ({ ...prev, secrets: generateAutheliaSecrets() }))}>
           Generate new secrets
         </button>
       </p>

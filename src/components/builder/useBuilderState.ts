@@ -1,9 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { decodeShare, encodeShare, readFragment, storableState, type StateSchema } from '../../lib/core/share';
+import type { Profile } from '../../lib/profile';
+import { useProfile } from './profileStore';
+
+export type ProfileStatus = 'none' | 'synced' | 'manual';
 
 export interface BuilderState<T> {
   state: T;
+  /** For edits made by the user: marks the builder as edited by hand when it follows a profile. */
   setState: (next: T | ((prev: T) => T)) => void;
+  /** For changes to fields the profile does not cover (generated secrets, password digests). */
+  setStateSilently: (next: T | ((prev: T) => T)) => void;
   /** A link that reproduces the non-default, non-secret fields. */
   shareLink: () => string;
   /** Asks for confirmation, then restores the defaults and forgets the stored copy. */
@@ -12,10 +19,20 @@ export interface BuilderState<T> {
   setKeepSecrets: (keep: boolean) => void;
   /** Why a shared link in the URL could not be used, if it could not. */
   notice: string | undefined;
+  /** Whether the homelab profile fills this builder: none saved, followed, or overridden by hand. */
+  profileStatus: ProfileStatus;
+  /** Refills the builder from the profile and follows it again. */
+  resync: () => void;
+}
+
+export interface BuilderOptions<T> {
+  /** Derives this builder's state from the homelab profile (keeping what the profile does not cover). */
+  fromProfile?: (profile: Profile, current: T) => T;
 }
 
 const storageKey = (id: string) => `builder:${id}`;
 const secretsKey = (id: string) => `builder:${id}:keep-secrets`;
+const manualKey = (id: string) => `builder:${id}:manual`;
 
 function readStorage(key: string): string | null {
   try {
@@ -37,31 +54,50 @@ function writeStorage(key: string, value: string | null): void {
 /**
  * Builder state kept across reloads (localStorage) and shareable by link (URL fragment).
  * Secrets (the schema's secretKeys) never reach storage unless the user opts in, and never reach a link.
+ * With `fromProfile`, the builder follows the homelab profile until the user edits it by hand.
  */
-export function useBuilderState<T extends object>(id: string, defaults: T, schema: StateSchema): BuilderState<T> {
+export function useBuilderState<T extends object>(
+  id: string,
+  defaults: T,
+  schema: StateSchema,
+  options: BuilderOptions<T> = {},
+): BuilderState<T> {
   const [notice, setNotice] = useState<string | undefined>();
   const [keepSecrets, setKeep] = useState(false);
-  const [state, setState] = useState<T>(defaults);
+  const [state, setRawState] = useState<T>(defaults);
+  const [manual, setManual] = useState(false);
   const loaded = useRef(false);
+  const profile = useProfile();
+  const { fromProfile } = options;
 
   // Load after hydration so server and client render the same first frame.
   useEffect(() => {
     const keep = readStorage(secretsKey(id)) === 'true';
     setKeep(keep);
+    setManual(readStorage(manualKey(id)) === 'true');
     const shared = readFragment(window.location.hash, id);
     if (shared) {
       const decoded = decodeShare(shared, defaults, schema);
-      if (decoded.ok) setState(decoded.state);
-      else setNotice(decoded.reason);
+      if (decoded.ok) {
+        setRawState(decoded.state);
+        // A shared link is someone's hand-made state: do not overwrite it from the local profile.
+        setManual(true);
+      } else setNotice(decoded.reason);
     } else {
       const stored = readStorage(storageKey(id));
       if (stored) {
         const decoded = decodeShare(stored, defaults, { ...schema, secretKeys: keep ? [] : schema.secretKeys });
-        if (decoded.ok) setState(decoded.state);
+        if (decoded.ok) setRawState(decoded.state);
       }
     }
     loaded.current = true;
   }, []);
+
+  // Follow the profile while the builder has not been edited by hand.
+  useEffect(() => {
+    if (!fromProfile || !profile || manual) return;
+    setRawState((prev) => fromProfile(profile, prev));
+  }, [profile, manual]);
 
   useEffect(() => {
     if (!loaded.current) return;
@@ -72,10 +108,19 @@ export function useBuilderState<T extends object>(id: string, defaults: T, schem
     return () => window.clearTimeout(timer);
   }, [state, keepSecrets]);
 
+  const profileStatus: ProfileStatus = !fromProfile || !profile ? 'none' : manual ? 'manual' : 'synced';
+
   return useMemo(
     () => ({
       state,
-      setState,
+      setState: (next: T | ((prev: T) => T)) => {
+        setRawState(next);
+        if (fromProfile && profile && !manual) {
+          setManual(true);
+          writeStorage(manualKey(id), 'true');
+        }
+      },
+      setStateSilently: setRawState,
       notice,
       keepSecrets,
       setKeepSecrets: (keep: boolean) => {
@@ -92,9 +137,18 @@ export function useBuilderState<T extends object>(id: string, defaults: T, schem
       reset: () => {
         if (!window.confirm('Reset this builder to its defaults? Your current input will be lost.')) return;
         writeStorage(storageKey(id), null);
-        setState(defaults);
+        writeStorage(manualKey(id), null);
+        setManual(false);
+        setRawState(fromProfile && profile ? fromProfile(profile, defaults) : defaults);
+      },
+      profileStatus,
+      resync: () => {
+        if (!fromProfile || !profile) return;
+        writeStorage(manualKey(id), null);
+        setManual(false);
+        setRawState((prev) => fromProfile(profile, prev));
       },
     }),
-    [state, notice, keepSecrets],
+    [state, notice, keepSecrets, profile, manual],
   );
 }

@@ -67,6 +67,7 @@ const COMMENT: Record<string, string | undefined> = {
   dotenv: '#',
   ini: '#',
   gitignore: '#',
+  powershell: '#',
   text: undefined,
   json: undefined,
   jsonc: '//',

@@ -27,8 +27,11 @@ function approvalFiles(plan: Plan): GeneratedFile[] {
   return files;
 }
 
-/** Fills missing fields from the defaults, so a partial or stale options object never breaks generation. */
-function complete(options: Partial<TailscaleOptions>): TailscaleOptions {
+/**
+ * Fills missing or mistyped fields from the defaults (an unknown choice value counts as missing), so a partial, stale
+ * or hand-made options object never breaks generation. The UI renders its controls from this too.
+ */
+export function completeTailscaleOptions(options: Partial<TailscaleOptions>): TailscaleOptions {
   const out = { ...defaultTailscaleOptions };
   for (const key of Object.keys(out) as (keyof TailscaleOptions)[]) {
     const value = options[key];
@@ -41,11 +44,11 @@ function complete(options: Partial<TailscaleOptions>): TailscaleOptions {
 
 /** The checked plan and the commands as argument lists (no `sudo`), for the UI and for tests. */
 export function tailscaleCommands(options: Partial<TailscaleOptions>): TailscaleCommands {
-  return tailscaleCommandsFor(buildPlan(complete(options)).plan);
+  return tailscaleCommandsFor(buildPlan(completeTailscaleOptions(options)).plan);
 }
 
 export function generateTailscale(options: Partial<TailscaleOptions>): GeneratorResult {
-  const { plan, diagnostics } = buildPlan(complete(options));
+  const { plan, diagnostics } = buildPlan(completeTailscaleOptions(options));
   const cmds = tailscaleCommandsFor(plan);
   const files = [...routerFiles(plan, cmds), renderClient(plan, cmds.client), ...approvalFiles(plan)];
   return { files, diagnostics: sortDiagnostics(diagnostics) };

@@ -8,7 +8,10 @@
 export { parseAdvertiseRoutes, isDefaultRoute, toViaRoute, type ParsedRoutes } from './routes';
 
 /** Generate the router, client and approval files for the chosen options. */
-export { generateTailscale, tailscaleCommands } from './generate';
+export { completeTailscaleOptions, generateTailscale, tailscaleCommands } from './generate';
+
+/** Ready-made starting points for the builder (the article's subnet router, an exit node for travel, Headscale). */
+export { tailscalePresets, type TailscalePreset } from './presets';
 
 /** Options, their defaults (the article's 192.168.1.0/24 subnet router) and the allowed choice values. */
 export {

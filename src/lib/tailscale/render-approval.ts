@@ -88,6 +88,10 @@ function reach(plan: Plan): string {
 
 export function renderConsoleApproval(plan: Plan): GeneratedFile {
   const name = plan.hostname || 'the router';
+  if (approvalRoutes(plan).length === 0) {
+    const text = 'Nothing to approve yet: no valid route is advertised. Fix the routes first, then approve them here.\n';
+    return { name: 'approve.txt', language: 'text', content: text };
+  }
   const ticks = [...(plan.routes.length ? [plan.routes.join(', ')] : []), ...(plan.exitNode ? ['"Use as exit node"'] : [])].join(
     ' and ',
   );
@@ -127,6 +131,17 @@ function approveLines(plan: Plan): string[] {
     '#   headscale routes list',
     '#   headscale routes enable -r <route-id>     (once per prefix, 0.0.0.0/0 and ::/0 separately)',
   ];
+  if (!routes) {
+    // Every route is in error: an empty --routes would remove the approvals the node already has.
+    return [
+      '',
+      '# Nothing to approve yet: no valid route is advertised (fix the routes first).',
+      '# With an empty --routes, approve-routes would remove every route this node has approved.',
+      'headscale nodes list-routes',
+      '',
+      ...legacy,
+    ];
+  }
   if (plan.approval === 'autoApprovers') {
     return [
       '',
