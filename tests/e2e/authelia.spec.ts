@@ -4,7 +4,8 @@ const LAYER3 = '/guides/authelia-forward-auth/';
 const SETUP = '/guides/authelia-setup/';
 
 async function hydrated(page: Page) {
-  await page.locator('.builder').scrollIntoViewIfNeeded();
+  // The setup page also embeds the NPM snippets builder (second on the page).
+  await page.locator('.builder').first().scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 
@@ -116,12 +117,13 @@ test('setup builder: configuration.yml starts with the schema line and carries t
   await page.locator('#as-domain').fill('home.example.net');
   await page.locator('#as-autheliaUrl').fill('https://auth.home.example.net');
   await page.locator('#as-defaultRedirectionUrl').fill('https://dash.home.example.net');
-  const file = page.locator('.output-file');
+  const setup = page.locator('.builder:has(#as-domain)');
+  const file = setup.locator('.output-file');
   await expect(file).toContainText(
     '# yaml-language-server: $schema=https://www.authelia.com/schemas/v4.39/json-schema/configuration.json',
   );
   await expect(file).toContainText("domain: 'home.example.net'");
   await page.locator('#as-autheliaUrl').fill('http://auth.home.example.net');
-  await expect(page.locator('.diagnostics-error')).toBeVisible();
+  await expect(setup.locator('.diagnostics-error')).toBeVisible();
   await expect(page.locator('#as-autheliaUrl')).toHaveValue('http://auth.home.example.net');
 });

@@ -53,7 +53,8 @@ test('only guide bodies are indexed: no header, navigation or footer text in any
   await page.goto('/');
   // Ask Pagefind's own API for every page it indexed and read back the indexed text.
   const contents = await page.evaluate(async () => {
-    const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+    const url = '/pagefind/pagefind.js';
+    const pagefind = await import(/* @vite-ignore */ url);
     const search = await pagefind.search(null, { filters: {} });
     const all = search.results.length ? search.results : (await pagefind.search('the')).results;
     return Promise.all(all.map(async (r: { data: () => Promise<{ url: string; content: string }> }) => r.data()));

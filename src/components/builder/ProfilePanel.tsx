@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { decodeShare, encodeShare, readFragment } from '../../lib/core/share';
 import { defaultProfile, validateProfile, type Profile, type ProfileService, type ProfileUser } from '../../lib/profile';
 import { DiagnosticsList } from './DiagnosticsList';
@@ -72,6 +72,8 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
   const [message, setMessage] = useState<string | undefined>();
   const root = useRef<HTMLDetailsElement>(null);
   const file = useRef<HTMLInputElement>(null);
+  // Two builders on one page each show the panel: keep every id unique.
+  const uid = useId();
 
   useEffect(() => {
     const saved = loadProfile();
@@ -82,6 +84,11 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
       if (decoded.ok && validateProfile(decoded.state).valid) setShared(decoded.state);
     }
   }, []);
+
+  // A profile saved elsewhere (the other panel on this page, another tab) shows up here too.
+  useEffect(() => {
+    if (profile) setDraft(toDraft(profile));
+  }, [profile]);
 
   const candidate = fromDraft(draft);
   const check = validateProfile(candidate);
@@ -187,7 +194,7 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
           {text(
             draft.domain,
             (domain) => setDraft((d) => ({ ...d, domain })),
-            'pf-domain',
+            `${uid}-pf-domain`,
             'Base domain',
             'domain',
             'A domain you own, e.g. example.com',
@@ -195,16 +202,16 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
           {text(
             draft.lanCidrs,
             (lanCidrs) => setDraft((d) => ({ ...d, lanCidrs })),
-            'pf-lan',
+            `${uid}-pf-lan`,
             'LAN ranges',
             'lanCidrs',
             'Comma-separated, e.g. 192.168.1.0/24',
           )}
-          {text(draft.serverIp, (serverIp) => setDraft((d) => ({ ...d, serverIp })), 'pf-ip', 'Server LAN IP', 'serverIp')}
+          {text(draft.serverIp, (serverIp) => setDraft((d) => ({ ...d, serverIp })), `${uid}-pf-ip`, 'Server LAN IP', 'serverIp')}
           <div class="field">
-            <label for="pf-coord">Coordination server</label>
+            <label for={`${uid}-pf-coord`}>Coordination server</label>
             <select
-              id="pf-coord"
+              id={`${uid}-pf-coord`}
               data-path="coordination"
               value={draft.coordination}
               onChange={(e) =>
@@ -219,7 +226,7 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
             text(
               draft.headscaleUrl,
               (headscaleUrl) => setDraft((d) => ({ ...d, headscaleUrl })),
-              'pf-hs',
+              `${uid}-pf-hs`,
               'Headscale URL',
               'headscaleUrl',
             )}
@@ -228,18 +235,18 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
           <legend>Services</legend>
           {draft.services.map((s, i) => (
             <div class="profile-row" data-path={`services[${i}]`}>
-              {text(s.name, (name) => setService(i, { name }), `pf-s${i}-name`, 'Name', `services[${i}].name`)}
+              {text(s.name, (name) => setService(i, { name }), `${uid}-pf-s${i}-name`, 'Name', `services[${i}].name`)}
               {text(
                 s.subdomain,
                 (subdomain) => setService(i, { subdomain }),
-                `pf-s${i}-sub`,
+                `${uid}-pf-s${i}-sub`,
                 'Subdomain',
                 `services[${i}].subdomain`,
               )}
               {text(
                 s.upstream,
                 (upstream) => setService(i, { upstream }),
-                `pf-s${i}-up`,
+                `${uid}-pf-s${i}-up`,
                 'Upstream host:port',
                 `services[${i}].upstream`,
               )}
@@ -287,16 +294,22 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
           <legend>Users</legend>
           {draft.users.map((u, i) => (
             <div class="profile-row" data-path={`users[${i}]`}>
-              {text(u.username, (username) => setUser(i, { username }), `pf-u${i}-name`, 'Username', `users[${i}].username`)}
+              {text(
+                u.username,
+                (username) => setUser(i, { username }),
+                `${uid}-pf-u${i}-name`,
+                'Username',
+                `users[${i}].username`,
+              )}
               {text(
                 u.displayname,
                 (displayname) => setUser(i, { displayname }),
-                `pf-u${i}-display`,
+                `${uid}-pf-u${i}-display`,
                 'Display name',
                 `users[${i}].displayname`,
               )}
-              {text(u.email, (email) => setUser(i, { email }), `pf-u${i}-email`, 'Email', `users[${i}].email`)}
-              {text(u.groups, (groups) => setUser(i, { groups }), `pf-u${i}-groups`, 'Groups', `users[${i}].groups`)}
+              {text(u.email, (email) => setUser(i, { email }), `${uid}-pf-u${i}-email`, 'Email', `users[${i}].email`)}
+              {text(u.groups, (groups) => setUser(i, { groups }), `${uid}-pf-u${i}-groups`, 'Groups', `users[${i}].groups`)}
               <button
                 type="button"
                 class="danger"

@@ -18,3 +18,22 @@ export { CHECKLIST_FILE, generateNpmSnippets } from './generate';
 /** The internal location the snippet reserves for the Authelia subrequest, and Authelia's AuthRequest endpoint path. */
 export { AUTHZ_LOCATION } from './validate';
 export { AUTHZ_ENDPOINT } from './render';
+
+/** The builder's form (raw text as typed, one path per line) and its conversion to options. */
+export {
+  NPM_TOGGLES,
+  defaultNpmForm,
+  emptyNpmHostForm,
+  entryLines,
+  fieldDiagnostics,
+  fieldOf,
+  normalizeNpmForm,
+  npmFormFromOptions,
+  npmOptionsFromForm,
+  replaceEntry,
+  textLines,
+  type FieldTarget,
+  type NpmForm,
+  type NpmHostForm,
+  type NpmToggle,
+} from './form';
