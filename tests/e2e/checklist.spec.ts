@@ -58,7 +58,10 @@ test('print media shows tasks with boxes and guide URLs, without navigation or b
     .first()
     .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toMatch(/https?:\/\/[^ ]+\/guides\//);
-  const border = await page.locator('.task-box').first().evaluate((el) => getComputedStyle(el).borderTopColor);
+  const border = await page
+    .locator('.task-box')
+    .first()
+    .evaluate((el) => getComputedStyle(el).borderTopColor);
   expect(border).toBe('rgb(0, 0, 0)');
 });
 
