@@ -10,8 +10,8 @@ export { encodeDotenvValue } from './dotenv';
 /** Compose's `${…}` interpolation; throws InterpolationError worded as Compose prints it. */
 export { interpolate, InterpolationError } from './interpolate';
 /** Splits a compose file into compose + .env + .env.example + .gitignore (+ secret files); never throws. */
-export { splitCompose, findSecrets, defaultSplitOptions, MAX_INPUT_CHARS } from './split';
-export type { SplitOptions, Finding } from './split';
+export { splitCompose, splitWithFindings, findSecrets, defaultSplitOptions, MAX_INPUT_CHARS } from './split';
+export type { SplitOptions, Finding, SplitWithFindings } from './split';
 export type { DetectionRule } from './detect';
 /** Three sample compose files with inline secrets, for trying the splitter. */
 export { samples } from './samples';

@@ -762,23 +762,40 @@ function noteOnce(ctx: Context, groups: Group[]): void {
  * Never throws: problems become diagnostics, and the pasted text is returned unchanged when nothing can be generated.
  */
 export function splitCompose(source: string, options: SplitOptions = {}): GeneratorResult {
+  const { files, diagnostics } = splitWithFindings(source, options);
+  return { files, diagnostics };
+}
+
+export interface SplitWithFindings extends GeneratorResult {
+  /** Every environment entry, as `findSecrets(source, { all: true })` lists them. */
+  findings: Finding[];
+  /** False when the text could not be read as a compose file: the files then only hold the unchanged text and a note. */
+  generated: boolean;
+}
+
+/**
+ * `splitCompose` and `findSecrets(source, { all: true })` from one parse, for a UI that shows the toggles next to the
+ * output while the user types. Never throws.
+ */
+export function splitWithFindings(source: string, options: SplitOptions = {}): SplitWithFindings {
   const opts: Required<SplitOptions> = { ...defaultSplitOptions, ...options, move: options.move ?? {} };
   try {
     return split(source, opts);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return emptyResult(source, opts, [
+    const result = emptyResult(source, opts, [
       error(
         'internal-error',
         `The splitter failed on this input (${message}). Your text is unchanged; please report the problem.`,
       ),
     ]);
+    return { ...result, findings: [], generated: false };
   }
 }
 
-function split(source: string, options: Required<SplitOptions>): GeneratorResult {
+function split(source: string, options: Required<SplitOptions>): SplitWithFindings {
   const parsed = parseCompose(source);
-  if (!parsed.model) return emptyResult(source, options, parsed.diagnostics);
+  if (!parsed.model) return { ...emptyResult(source, options, parsed.diagnostics), findings: [], generated: false };
   const ctx: Context = {
     src: source,
     nl: source.includes('\r\n') ? '\r\n' : '\n',
@@ -790,9 +807,8 @@ function split(source: string, options: Required<SplitOptions>): GeneratorResult
   };
   const existing = parsed.model.references;
   fileDiagnostics(ctx, existing);
-  const chosen = parsed.model.entries
-    .map((entry) => ({ entry, finding: findingOf(entry, ctx.lines) }))
-    .filter(({ finding }) => finding.movable && (options.move[finding.id] ?? finding.secret));
+  const all = parsed.model.entries.map((entry) => ({ entry, finding: findingOf(entry, ctx.lines) }));
+  const chosen = all.filter(({ finding }) => finding.movable && (options.move[finding.id] ?? finding.secret));
   const groups = buildGroups(ctx, chosen, existing);
   if (options.mode === 'secrets') applySecretsMode(ctx, groups);
   else for (const g of groups) moveToEnv(ctx, g);
@@ -800,5 +816,10 @@ function split(source: string, options: Required<SplitOptions>): GeneratorResult
   if (!groups.length)
     ctx.diagnostics.push(info('nothing-to-move', 'No value is selected to move; the compose file is unchanged.'));
   const output = applyEdits(source, ctx.edits);
-  return { files: renderFiles(ctx, groups, output), diagnostics: sortDiagnostics(ctx.diagnostics) };
+  return {
+    files: renderFiles(ctx, groups, output),
+    diagnostics: sortDiagnostics(ctx.diagnostics),
+    findings: all.map(({ finding }) => finding),
+    generated: true,
+  };
 }
