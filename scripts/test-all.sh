@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every suite: static checks, unit/property (vitest),
-# checks over the built site, and end-to-end (Playwright + Debian Chromium).
+# Installs what the tests need and runs every suite: static checks, unit/property and real-nginx tests
+# (vitest), checks over the built site, end-to-end (Playwright + Debian Chromium), and end-to-end again
+# with the site served by the deploy/ nginx config and its Content-Security-Policy.
 # Ends with one line "N passed, N failed" totalled over all suites; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,6 +55,9 @@ npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit
 
 note "end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
 CI=${CI:-} npx playwright test
+
+note "end-to-end tests against the deploy config (nginx with the strict CSP)"
+CI=${CI:-} npx playwright test --config playwright.deploy.config.ts
 
 note "summary"
 npx node scripts/summarize.ts
