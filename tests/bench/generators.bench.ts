@@ -30,5 +30,7 @@ test('authelia configuration', async () => {
     groups: ['family'],
     hash: '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0123456789012345678901234567890123456789abc',
   }));
-  measure('generateAutheliaConfig with rules and 5 users', () => generateAutheliaConfig({ accessControl: input, users, secretsMode: 'inline' }));
+  measure('generateAutheliaConfig with rules and 5 users', () =>
+    generateAutheliaConfig({ accessControl: input, users, secretsMode: 'inline' }),
+  );
 });
