@@ -64,7 +64,7 @@ test('only guide bodies are indexed: no header, navigation or footer text in any
     expect(url, url).toMatch(/^\/guides\/[^/]+\/$/);
     for (const chrome of [
       'Skip to content',
-      'RSS feed',
+      'off the scanners’ list',
       'Check and decide',
       'On this page',
       'Search the guides',
