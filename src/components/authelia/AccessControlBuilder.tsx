@@ -13,6 +13,7 @@ import { sortDiagnostics } from '../../lib/core';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
+import { RowActions } from '../builder/RowActions';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
 import { ProfilePanel } from '../builder/ProfilePanel';
@@ -222,17 +223,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                   />
                 </details>
               </div>
-              <div class="rule-actions">
-                <button type="button" data-move="-1" onClick={() => move(i, -1)} disabled={i === 0}>
-                  Move up <span class="sr-only">rule {i + 1}</span>
-                </button>
-                <button type="button" data-move="1" onClick={() => move(i, 1)} disabled={i === form.rules.length - 1}>
-                  Move down <span class="sr-only">rule {i + 1}</span>
-                </button>
-                <button type="button" class="danger" onClick={() => remove(i)}>
-                  Remove <span class="sr-only">rule {i + 1}</span>
-                </button>
-              </div>
+              <RowActions index={i} count={form.rules.length} noun="rule" onMove={move} onRemove={remove} />
             </fieldset>
           </li>
         ))}

@@ -21,6 +21,7 @@ import {
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
+import { RowActions } from '../builder/RowActions';
 import { announce } from '../builder/announce';
 import { stamp } from '../builder/provenance';
 import { useBuilderState } from '../builder/useBuilderState';
@@ -340,17 +341,7 @@ export default function NpmSnippetsBuilder() {
                   />
                 </fieldset>
               </div>
-              <div class="rule-actions">
-                <button type="button" data-move="-1" onClick={() => move(i, -1)} disabled={i === 0}>
-                  Move up <span class="sr-only">host {i + 1}</span>
-                </button>
-                <button type="button" data-move="1" onClick={() => move(i, 1)} disabled={i === form.hosts.length - 1}>
-                  Move down <span class="sr-only">host {i + 1}</span>
-                </button>
-                <button type="button" class="danger" onClick={() => remove(i)}>
-                  Remove <span class="sr-only">host {i + 1}</span>
-                </button>
-              </div>
+              <RowActions index={i} count={form.hosts.length} noun="host" onMove={move} onRemove={remove} />
             </fieldset>
           </li>
         ))}
