@@ -1,7 +1,7 @@
 /**
  * Tailscale builder: `--advertise-routes` checked exactly as the tailscale CLI checks it, plus subnet-router,
  * exit-node and client commands, Linux prerequisites, policy-file autoApprovers and the Headscale variant.
- * Facts: /work/shared/research/tailscale.md (tailscale 1.102.3, Headscale 0.29.2).
+ * Facts: ../shared/research/tailscale.md (tailscale 1.102.3, Headscale 0.29.2).
  */
 
 /** Parse a `--advertise-routes` value: canonical sorted routes, CLI errors (with fixes) and warnings. */
