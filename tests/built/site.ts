@@ -50,7 +50,9 @@ export function guidePages(): Page[] {
 /** Resolves a URL path to the file the static server would send, or undefined. */
 export function fileFor(pathname: string): string | undefined {
   const clean = decodeURIComponent(pathname);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((c) => existsSync(c) && !c.endsWith(sep));
 }
 
