@@ -14,6 +14,8 @@ import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { RowActions } from '../builder/RowActions';
+import { TextField } from '../builder/TextField';
+import { PresetPicker } from '../builder/PresetPicker';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
 import { ProfilePanel } from '../builder/ProfilePanel';
@@ -23,45 +25,6 @@ import { Simulator } from './Simulator';
 
 const POLICIES = ['deny', 'bypass', 'one_factor', 'two_factor'];
 const SCHEMA = { version: 1, secretKeys: [] };
-
-interface FieldProps {
-  id: string;
-  path: string;
-  label: string;
-  hint?: string;
-  value: string;
-  multiline?: boolean;
-  onInput: (value: string) => void;
-}
-
-function Field({ id, path, label, hint, value, multiline, onInput }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const common = {
-    id,
-    'data-path': path,
-    value,
-    'aria-describedby': hintId,
-    spellcheck: false,
-    autocomplete: 'off' as const,
-    autocapitalize: 'off' as const,
-    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
-  };
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {multiline ? (
-        <textarea rows={Math.min(6, Math.max(2, value.split('\n').length + 1))} {...common} />
-      ) : (
-        <input type="text" {...common} />
-      )}
-      {hint && (
-        <p class="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export default function AccessControlBuilder({ portalDomain = 'auth.example.com' }: { portalDomain?: string }) {
   const builder = useBuilderState<AccessControlForm>('access', defaultAccessControlForm, SCHEMA, {
@@ -119,19 +82,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
     <div class="builder" ref={root} data-pagefind-ignore="all">
       <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
       <div class="builder-row">
-        <div class="field">
-          <label for="ac-preset">Start from an example</label>
-          <div class="inline-controls">
-            <select id="ac-preset" value={preset} onChange={(e) => setPreset((e.currentTarget as HTMLSelectElement).value)}>
-              {accessControlPresets.map((p) => (
-                <option value={p.id}>{p.label}</option>
-              ))}
-            </select>
-            <button type="button" onClick={loadPreset}>
-              Load example
-            </button>
-          </div>
-        </div>
+        <PresetPicker id="ac-preset" presets={accessControlPresets} value={preset} onChange={setPreset} onLoad={loadPreset} />
         <div class="field">
           <label for="ac-default">Default policy (when no rule matches)</label>
           <select
@@ -153,7 +104,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
             <fieldset data-path={`rules[${i}]`} tabIndex={-1}>
               <legend>Rule {i + 1}</legend>
               <div class="rule-grid">
-                <Field
+                <TextField
                   id={`ac-${i}-domain`}
                   path={`rules[${i}].domain`}
                   label="Domains"
@@ -175,7 +126,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                     ))}
                   </select>
                 </div>
-                <Field
+                <TextField
                   id={`ac-${i}-subject`}
                   path={`rules[${i}].subject`}
                   label="Subjects (optional)"
@@ -186,7 +137,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                 />
                 <details class="rule-more" open={Boolean(rule.domainRegex || rule.networks || rule.resources || rule.methods)}>
                   <summary>More criteria</summary>
-                  <Field
+                  <TextField
                     id={`ac-${i}-regex`}
                     path={`rules[${i}].domain_regex`}
                     label="Domain regular expressions"
@@ -195,7 +146,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                     multiline
                     onInput={(domainRegex) => updateRule(i, { domainRegex })}
                   />
-                  <Field
+                  <TextField
                     id={`ac-${i}-networks`}
                     path={`rules[${i}].networks`}
                     label="Networks"
@@ -204,7 +155,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                     multiline
                     onInput={(networks) => updateRule(i, { networks })}
                   />
-                  <Field
+                  <TextField
                     id={`ac-${i}-resources`}
                     path={`rules[${i}].resources`}
                     label="Resources (path regular expressions)"
@@ -213,7 +164,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                     multiline
                     onInput={(resources) => updateRule(i, { resources })}
                   />
-                  <Field
+                  <TextField
                     id={`ac-${i}-methods`}
                     path={`rules[${i}].methods`}
                     label="HTTP methods"

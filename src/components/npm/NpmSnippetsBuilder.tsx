@@ -22,6 +22,7 @@ import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { RowActions } from '../builder/RowActions';
+import { TextField as KitTextField } from '../builder/TextField';
 import { announce } from '../builder/announce';
 import { stamp } from '../builder/provenance';
 import { useBuilderState } from '../builder/useBuilderState';
@@ -87,34 +88,20 @@ interface TextProps {
 
 function TextField({ id, path, label, hint, value, multiline, diagnostics, onInput, onFix }: TextProps) {
   const items = fieldDiagnostics(diagnostics, path);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const msgId = items.length ? `${id}-msg` : undefined;
-  const common = {
-    id,
-    'data-path': path,
-    value,
-    'aria-describedby': [hintId, msgId].filter(Boolean).join(' ') || undefined,
-    'aria-invalid': items.some((d) => d.severity === 'error') ? ('true' as const) : undefined,
-    spellcheck: false,
-    autocomplete: 'off' as const,
-    autocapitalize: 'off' as const,
-    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
-  };
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {multiline ? (
-        <textarea rows={Math.min(6, Math.max(2, value.split('\n').length + 1))} {...common} />
-      ) : (
-        <input type="text" {...common} />
-      )}
-      {hint && (
-        <p class="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+    <KitTextField
+      id={id}
+      path={path}
+      label={label}
+      hint={hint}
+      value={value}
+      multiline={multiline}
+      describedBy={items.length ? `${id}-msg` : undefined}
+      invalid={items.some((d) => d.severity === 'error')}
+      onInput={onInput}
+    >
       <Messages id={`${id}-msg`} items={items} lines={multiline ? entryLines(value) : undefined} onFix={onFix} />
-    </div>
+    </KitTextField>
   );
 }
 

@@ -21,6 +21,7 @@ import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
+import { PresetPicker } from '../builder/PresetPicker';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { toTailscaleOptions } from '../../lib/profile';
 import { stamp } from '../builder/provenance';
@@ -235,19 +236,7 @@ export default function TailscaleBuilder() {
     <div class="builder ts-builder" ref={root} data-pagefind-ignore="all">
       <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
       <div class="builder-row">
-        <div class="field">
-          <label for="ts-preset">Start from an example</label>
-          <div class="inline-controls">
-            <select id="ts-preset" value={preset} onChange={(e) => setPreset((e.currentTarget as HTMLSelectElement).value)}>
-              {tailscalePresets.map((p) => (
-                <option value={p.id}>{p.label}</option>
-              ))}
-            </select>
-            <button type="button" onClick={loadPreset}>
-              Load example
-            </button>
-          </div>
-        </div>
+        <PresetPicker id="ts-preset" presets={tailscalePresets} value={preset} onChange={setPreset} onLoad={loadPreset} />
       </div>
 
       <fieldset class="ts-group">

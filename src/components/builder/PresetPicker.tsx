@@ -1,0 +1,27 @@
+interface Props {
+  id: string;
+  presets: readonly { id: string; label: string }[];
+  value: string;
+  onChange: (id: string) => void;
+  /** Loads the chosen example (the builder asks before replacing edited input). */
+  onLoad: () => void;
+}
+
+/** "Start from an example": a preset list and its Load button. */
+export function PresetPicker({ id, presets, value, onChange, onLoad }: Props) {
+  return (
+    <div class="field">
+      <label for={id}>Start from an example</label>
+      <div class="inline-controls">
+        <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+          {presets.map((p) => (
+            <option value={p.id}>{p.label}</option>
+          ))}
+        </select>
+        <button type="button" onClick={onLoad}>
+          Load example
+        </button>
+      </div>
+    </div>
+  );
+}
