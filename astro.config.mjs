@@ -4,6 +4,29 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 
+/**
+ * Shiki's nginx grammar embeds the Lua grammar (which embeds C) for OpenResty's `*_by_lua_block` directives. The
+ * builders' nginx output never contains Lua, and the two grammars would triple the highlighter's download on the NPM
+ * pages, so the worker bundle takes the nginx grammar alone. Fails the build if the module no longer looks as expected
+ * (after a Shiki upgrade), rather than shipping Lua silently again.
+ * @returns {import('vite').Plugin}
+ */
+function nginxGrammarWithoutLua() {
+  return {
+    name: 'nginx-grammar-without-lua',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('/@shikijs/langs/dist/nginx.mjs')) return;
+      const out = code
+        .replace("import lua from './lua.mjs'\n", '')
+        .replace('...lua,\n', '')
+        .replace(',\\"embeddedLangs\\":[\\"lua\\"]', '');
+      if (out.includes('lua.mjs') || out.includes('...lua') || out.includes('embeddedLangs'))
+        throw new Error('nginx-grammar-without-lua: @shikijs/langs/dist/nginx.mjs changed shape; update the plugin');
+      return { code: out, map: null };
+    },
+  };
+}
+
 // The public address of the site; override with SITE_URL when self-hosting under another name.
 const site = process.env.SITE_URL ?? 'https://homelab-front-door.example';
 
@@ -19,4 +42,7 @@ export default defineConfig({
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Module workers, so a worker's dynamic imports (one highlighting grammar per language) become chunks of their own
+  // instead of one bundle with every grammar.
+  vite: { worker: { format: 'es', plugins: () => [nginxGrammarWithoutLua()] } },
 });

@@ -8,6 +8,8 @@ export const BUDGET = {
   htmlGzip: 15 * 1024,
   /** JS a prose page (no island) ships: theme, copy buttons, search loader. */
   proseJsGzip: 5 * 1024,
+  /** Stylesheets a page links plus its inline styles. */
+  cssGzip: 20 * 1024,
 };
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
@@ -16,6 +18,19 @@ describe('byte budgets', () => {
   for (const page of pages()) {
     it(`${page.url} HTML is at most 15 kB gzip`, () => {
       expect(gz(page.html)).toBeLessThanOrEqual(BUDGET.htmlGzip);
+    });
+
+    it(`${page.url} CSS is at most 20 kB gzip`, () => {
+      let total = 0;
+      for (const link of page.root.querySelectorAll('link[rel="stylesheet"]')) {
+        const href = link.getAttribute('href')!;
+        const file = fileFor(new URL(href, 'https://x.invalid').pathname);
+        expect(file, `stylesheet ${href} exists`).toBeTruthy();
+        total += gz(readFileSync(file!));
+      }
+      for (const style of page.root.querySelectorAll('style')) total += gz(style.textContent);
+      expect(total).toBeGreaterThan(0);
+      expect(total).toBeLessThanOrEqual(BUDGET.cssGzip);
     });
 
     const hasIsland = page.root.querySelector('astro-island') !== null;

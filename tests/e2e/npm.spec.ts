@@ -198,10 +198,30 @@ test('typing makes no network request at all', async ({ page }) => {
   expect(requests).toEqual([]);
 });
 
-test('the Authelia setup page embeds the builder, and Layer 3 links to it', async ({ page }) => {
+test('the Authelia setup page embeds the builder, and Layer 3 links to it', async ({ page, context }) => {
+  // The setup page's first builder is Authelia's; this second one loads when asked for (keyboard here), and focus
+  // moves into it when it arrives.
   await page.goto(SETUP);
-  await hydrated(page);
+  const open = page.getByRole('button', { name: 'Open the snippet builder' });
+  await open.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(npm(page)).toHaveCount(0);
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(npm(page)).toBeVisible();
   await expect(tab(page, 'nextcloud.example.com.advanced.conf')).toBeVisible();
+  await expect(npm(page).locator(':focus')).toHaveCount(1);
+
+  // A share link made by that builder opens it at once.
+  await npm(page).locator('#npm-portalUrl').fill('https://login.example.com');
+  await npm(page).getByRole('button', { name: 'Copy share link' }).click();
+  const link = await npm(page).locator('.state-link input').inputValue();
+  expect(link).toContain('/guides/authelia-setup/#npm=v1.');
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(npm(other)).toBeVisible();
+  await expect(npm(other).locator('#npm-portalUrl')).toHaveValue('https://login.example.com');
+  await other.close();
   await page.goto(LAYER3);
   await page.getByRole('link', { name: 'the snippet builder in the NPM guide' }).click();
   await expect(page).toHaveURL(/\/guides\/nginx-proxy-manager\/#protect-hosts-with-authelia$/);
@@ -216,4 +236,19 @@ test('the builder fits a 320 px wide screen without sideways scrolling', async (
   await expect(page.locator('#npm-1-cacheAssets-msg')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the snippet is highlighted as nginx (the grammar ships without Lua)', async ({ page }) => {
+  await page.goto(LAYER2);
+  await hydrated(page);
+  const code = npm(page).locator('.output-code pre.shiki');
+  await expect(code).toBeVisible();
+  expect(await code.locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(20);
+  // Directives and variables get a colour of their own, not the block's default text colour.
+  const colours = await code.evaluate(
+    (pre) => new Set([...pre.querySelectorAll('span[style]')].map((s) => s.getAttribute('style'))).size,
+  );
+  expect(colours).toBeGreaterThan(3);
+  const shown = await code.evaluate((pre) => pre.textContent);
+  expect(shown).toMatch(/proxy_(pass|set_header) /);
 });

@@ -19,7 +19,7 @@ import { PresetPicker } from '../builder/PresetPicker';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
 import { ProfilePanel } from '../builder/ProfilePanel';
-import { toAccessControlForm } from '../../lib/profile';
+import { toAccessControlForm } from '../../lib/profile/model';
 import { stamp } from '../builder/provenance';
 import { Simulator } from './Simulator';
 

@@ -16,7 +16,7 @@ import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
 import { ProfilePanel } from '../builder/ProfilePanel';
-import { toAutheliaOptions, toUsers } from '../../lib/profile';
+import { toAutheliaOptions, toUsers } from '../../lib/profile/model';
 import { stamp } from '../builder/provenance';
 import { hashInWorker } from './hasher';
 

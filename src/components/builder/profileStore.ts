@@ -1,7 +1,7 @@
 // The homelab profile in this browser: one localStorage entry shared by every builder, with an
 // event so open builders update at once (and a storage listener for other tabs).
 import { useEffect, useState } from 'preact/hooks';
-import { validateProfile, type Profile } from '../../lib/profile';
+import { isProfileShape, type Profile } from '../../lib/profile/model';
 
 export const PROFILE_KEY = 'homelab-profile';
 const EVENT = 'homelab-profile-change';
@@ -11,7 +11,9 @@ export function loadProfile(): Profile | undefined {
     const raw = localStorage.getItem(PROFILE_KEY);
     if (!raw) return undefined;
     const value: unknown = JSON.parse(raw);
-    return validateProfile(value).valid ? (value as Profile) : undefined;
+    // Only profiles that passed the full check are saved (see ProfileEditor); reading back checks the shape, so a
+    // stale or hand-edited entry can never break a builder, and the full check loads only with the editor.
+    return isProfileShape(value) ? value : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { decodeShare, encodeShare, readFragment, storableState, type StateSchema } from '../../lib/core/share';
-import type { Profile } from '../../lib/profile';
+import type { Profile } from '../../lib/profile/model';
 import { useProfile } from './profileStore';
 
 export type ProfileStatus = 'none' | 'synced' | 'manual';

@@ -136,6 +136,9 @@ export default function ComposeSplitter() {
   const firstError = sourceErrors[0];
   const chosenSample = samples.find((s) => s.id === sample);
 
+  // The splitter library loads on the first sign of use rather than with the page.
+  const warm = () => splitter.current?.warm();
+
   const setSource = (composeSource: string) => setState((prev) => ({ ...prev, composeSource }));
 
   const toggle = (f: Finding, move: boolean) =>
@@ -188,13 +191,14 @@ export default function ComposeSplitter() {
             id="cs-sample"
             value={sample}
             aria-describedby="cs-sample-hint"
+            onFocus={warm}
             onChange={(e) => setSample((e.currentTarget as HTMLSelectElement).value)}
           >
             {samples.map((s) => (
               <option value={s.id}>{s.title}</option>
             ))}
           </select>
-          <button type="button" onClick={loadSample}>
+          <button type="button" onFocus={warm} onClick={loadSample}>
             Load sample
           </button>
         </div>
@@ -213,6 +217,7 @@ export default function ComposeSplitter() {
           spellcheck={false}
           autocomplete="off"
           autocapitalize="off"
+          onFocus={warm}
           aria-invalid={firstError ? true : undefined}
           aria-describedby={firstError ? 'cs-source-error cs-source-hint' : 'cs-source-hint'}
           onInput={(e) => setSource((e.currentTarget as HTMLTextAreaElement).value)}

@@ -1,9 +1,11 @@
 // Runs the splitter for the island. A compose file of a usual size is split on the main thread, in the same task as the
 // keystroke (a few milliseconds, so the output follows typing); a large paste goes to a Web Worker so the page never
 // freezes. Only the newest request matters: older results are dropped, and a worker run that takes long is abandoned
-// (the worker restarted) when newer text arrives.
+// (the worker restarted) when newer text arrives. Nothing heavy loads with the page: the splitter library is fetched
+// when the reader gets ready to use it (focus on the box or the sample picker, see `warm`) or when there is text.
 import type { Diagnostic, GeneratedFile } from '../../lib/core';
 import type { Finding, SplitOptions } from '../../lib/compose';
+import { emptyInput, isEmptyInput } from '../../lib/compose/empty';
 
 export interface SplitOutput {
   /** The request this answers; higher is newer. */
@@ -31,6 +33,8 @@ const FALLBACK_DEBOUNCE_MS = 300;
 export interface Splitter {
   /** Returns the request's id; the output for it (or a newer one) arrives through the callback. */
   run(source: string, options: SplitOptions): number;
+  /** Start loading the splitter library now (the reader is about to paste or load a sample). */
+  warm(): void;
   dispose(): void;
 }
 
@@ -38,11 +42,13 @@ type Lib = typeof import('../../lib/compose');
 
 export function createSplitter(onResult: (output: SplitOutput) => void): Splitter {
   let lib: Lib | undefined;
-  // Loaded right away (one static file, before the user types), so the first keystroke does not wait for it.
-  const libReady: Promise<Lib | undefined> = import('../../lib/compose').then(
-    (m) => (lib = m),
-    () => undefined,
-  );
+  let libPromise: Promise<Lib | undefined> | undefined;
+  // Loaded once, on the first sign of use, so the first keystroke or paste rarely waits for it.
+  const libReady = (): Promise<Lib | undefined> =>
+    (libPromise ??= import('../../lib/compose').then(
+      (m) => (lib = m),
+      () => undefined,
+    ));
   let worker: Worker | undefined;
   let workerFailed = false;
   let running: (Job & { started: number }) | undefined;
@@ -68,7 +74,7 @@ export function createSplitter(onResult: (output: SplitOutput) => void): Splitte
     window.clearTimeout(timer);
     timer = window.setTimeout(
       () =>
-        void libReady.then(() => {
+        void libReady().then(() => {
           if (job.id !== latest) return;
           if (lib) onMainThread(job);
           else if (!workerFailed) startWorker(job); // the library chunk did not load: try the worker's copy
@@ -115,7 +121,11 @@ export function createSplitter(onResult: (output: SplitOutput) => void): Splitte
       const job = { id: nextId++, source, options };
       latest = job.id;
       window.clearTimeout(timer);
-      if (source.length <= MAIN_THREAD_LIMIT) {
+      if (!lib && isEmptyInput(source)) {
+        // Same answer the library gives for an empty box, without loading it.
+        queued = undefined;
+        deliver({ id: job.id, files: [], diagnostics: [emptyInput()], findings: [], generated: false });
+      } else if (source.length <= MAIN_THREAD_LIMIT) {
         queued = undefined; // a worker run still going for older text is outdated; its result will be dropped
         if (lib) onMainThread(job);
         else later(job, 0);
@@ -132,6 +142,9 @@ export function createSplitter(onResult: (output: SplitOutput) => void): Splitte
         queued = job;
       }
       return job.id;
+    },
+    warm() {
+      void libReady();
     },
     dispose() {
       disposed = true;

@@ -27,7 +27,7 @@ import { announce } from '../builder/announce';
 import { stamp } from '../builder/provenance';
 import { useBuilderState } from '../builder/useBuilderState';
 import { ProfilePanel } from '../builder/ProfilePanel';
-import { toNpmOptions } from '../../lib/profile';
+import { toNpmOptions } from '../../lib/profile/model';
 
 const SCHEMA = { version: 1, secretKeys: [] };
 

@@ -23,7 +23,7 @@ import { announce } from '../builder/announce';
 import { useBuilderState } from '../builder/useBuilderState';
 import { PresetPicker } from '../builder/PresetPicker';
 import { ProfilePanel } from '../builder/ProfilePanel';
-import { toTailscaleOptions } from '../../lib/profile';
+import { toTailscaleOptions } from '../../lib/profile/model';
 import { stamp } from '../builder/provenance';
 
 const SCHEMA = { version: 1, secretKeys: [] };

@@ -3,6 +3,7 @@
  * Authelia's decoder and validator make (same wording), and the section rendered in canonical form.
  */
 import { error, warning, type Diagnostic, type GeneratorResult } from '../core';
+import { quoteYaml } from '../core/yaml';
 import { MSG, METHODS, OPERATORS, POLICIES, SUBJECT_PREFIXES, ruleDescriptor } from './acl-messages';
 import { parseNetwork } from './acl-network';
 import { compileRe2, hasIdentityGroups } from './acl-regex';
@@ -665,19 +666,7 @@ export function validateAccessControl(model: AccessControlModel, options: Access
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering: single-quoted strings, lists everywhere, subjects as flow lists of lists. The structure is fixed, so it is
 // written directly (the `yaml` library's general emitter alone takes ~1.5 ms for 50 rules, over the 2 ms budget); every
-// emitted file is parsed back with `yaml` in the tests.
-
-/** Characters a single-quoted YAML scalar cannot carry as-is (controls, line breaks, BOM, lone surrogates). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const NEEDS_ESCAPES = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
-const UNSAFE_IN_DOUBLE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
-
-/** A YAML scalar that always reads back as this exact string. */
-export function quoteYaml(s: string): string {
-  if (!NEEDS_ESCAPES.test(s)) return `'${s.replaceAll("'", "''")}'`;
-  // A JSON string is a valid YAML double-quoted scalar; escape the few characters YAML does not allow raw.
-  return JSON.stringify(s).replace(UNSAFE_IN_DOUBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+// emitted file is parsed back with `yaml` in the tests. Strings are quoted by the shared core writer's `quoteYaml`.
 
 const block = (items: string[], indent: string) => items.map((i) => `${indent}- ${quoteYaml(i)}`);
 

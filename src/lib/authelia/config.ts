@@ -3,7 +3,7 @@
  * secrets either inline or kept out of the file through `AUTHELIA_*_FILE` variables (compose snippet + script).
  * Option checks mirror Authelia's own validator (session, storage) and reuse its message wording.
  */
-import { parse, stringify } from 'yaml';
+import { toYaml } from '../core/yaml';
 import { error, info, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
 import { generateAccessControl } from './access-control';
 import { defaultRandomSource, randomSecret, RECOMMENDED_SECRET_LENGTH, type RandomSource } from './secrets';
@@ -427,45 +427,33 @@ export function defaultAccessControl(domain: string): { default_policy: string; 
 }
 
 interface AccessControlSection {
-  value: unknown;
+  /** The `access_control:` block, already rendered by the access-control generator. */
+  yaml: string;
   diagnostics: Diagnostic[];
 }
 
-const FALLBACK_ACCESS_CONTROL = { default_policy: 'deny' } as const;
+const FALLBACK_ACCESS_CONTROL = toYaml({ access_control: { default_policy: 'deny' } });
 
 function prefix(d: Diagnostic): Diagnostic {
   return { ...d, path: d.path ? `accessControl.${d.path.replace(/^accessControl\.?/, '')}` : 'accessControl' };
 }
+
+const unavailable = () =>
+  error(
+    'access-control-unavailable',
+    'The access-control rules could not be generated, so only the deny-all default is written.',
+    { path: 'accessControl' },
+  );
 
 function buildAccessControl(input: unknown, portalHost: string | undefined): AccessControlSection {
   try {
     const result = generateAccessControl(input, portalHost ? { portalDomain: portalHost } : {});
     const diagnostics = result.diagnostics.map(prefix);
     const file = result.files.find((f) => f.name === 'access_control.yml') ?? result.files[0];
-    const parsed: unknown = file ? parse(file.content) : undefined;
-    if (isRecord(parsed) && isRecord(parsed.access_control)) return { value: parsed.access_control, diagnostics };
-    return {
-      value: FALLBACK_ACCESS_CONTROL,
-      diagnostics: [
-        ...diagnostics,
-        error(
-          'access-control-unavailable',
-          'The access-control rules could not be generated, so only the deny-all default is written.',
-          { path: 'accessControl' },
-        ),
-      ],
-    };
+    if (file?.content.startsWith('access_control:\n')) return { yaml: file.content, diagnostics };
+    return { yaml: FALLBACK_ACCESS_CONTROL, diagnostics: [...diagnostics, unavailable()] };
   } catch {
-    return {
-      value: FALLBACK_ACCESS_CONTROL,
-      diagnostics: [
-        error(
-          'access-control-unavailable',
-          'The access-control rules could not be generated, so only the deny-all default is written.',
-          { path: 'accessControl' },
-        ),
-      ],
-    };
+    return { yaml: FALLBACK_ACCESS_CONTROL, diagnostics: [unavailable()] };
   }
 }
 
@@ -496,19 +484,19 @@ function checkRuleDomains(input: unknown, cookieDomain: string): Diagnostic[] {
 // ---------------------------------------------------------------------------------------------------------------------
 // Rendering
 
-const YAML_OPTIONS = { defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN', lineWidth: 0 } as const;
-
 interface Section {
   comment: string[];
   key: string;
   value?: unknown;
+  /** Already-rendered YAML for the whole section (`key:` line included), used instead of `value`. */
+  yaml?: string;
 }
 
 function renderSections(sections: readonly Section[]): string {
   const head = `# yaml-language-server: $schema=${CONFIGURATION_SCHEMA_URL}\n# Authelia 4.39 (4.38+ key names): forward-auth behind Nginx Proxy Manager.\n`;
   const body = sections.map((s) => {
     const comment = s.comment.map((c) => `# ${c}`).join('\n');
-    const yaml = s.value === undefined ? '' : stringify({ [s.key]: s.value }, YAML_OPTIONS);
+    const yaml = s.yaml ?? (s.value === undefined ? '' : toYaml({ [s.key]: s.value }));
     return [comment, yaml].filter(Boolean).join('\n').replace(/\n*$/, '\n');
   });
   return `${head}\n${body.join('\n')}`;
@@ -523,7 +511,8 @@ interface ResolvedOptions {
   logLevel: AutheliaLogLevel;
   mode: AutheliaSecretsMode;
   secrets: Required<AutheliaSecretsInput>;
-  accessControl: unknown;
+  /** The rendered `access_control:` section. */
+  accessControl: string;
 }
 
 function secretComment(slot: SecretSlot): string {
@@ -609,7 +598,7 @@ function buildSections(o: ResolvedOptions): Section[] {
     {
       comment: ['First matching rule wins; no match falls back to default_policy.'],
       key: 'access_control',
-      value: o.accessControl,
+      yaml: o.accessControl,
     },
   ];
 }
@@ -751,7 +740,7 @@ function resolveOptions(options: unknown): { resolved: ResolvedOptions; diagnost
     logLevel: logLevel.value,
     mode: mode.value,
     secrets: resolveSecrets(secretsInput, mode.value, random),
-    accessControl: accessControl.value,
+    accessControl: accessControl.yaml,
   };
   return { resolved, diagnostics, ...(o.users !== undefined ? { users: o.users } : {}) };
 }

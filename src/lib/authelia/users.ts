@@ -2,7 +2,7 @@
  * users_database.yml for Authelia's file authentication backend, with argon2id digests in Authelia's (PHC) format.
  * No DOM. Hashing lives in argon2.ts (run in a Web Worker in the browser).
  */
-import { stringify } from 'yaml';
+import { toYaml } from '../core/yaml';
 import { error, info, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
 
 export interface UserInput {
@@ -287,7 +287,7 @@ const HEADER = [
 ];
 
 function renderUsers(entries: Record<string, UserEntry>): GeneratedFile {
-  const body = stringify({ users: entries }, { defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  const body = toYaml({ users: entries });
   return { name: USERS_FILE_NAME, language: 'yaml', content: `${HEADER.join('\n')}\n${body}` };
 }
 

@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { error, info, sortDiagnostics, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
 import { detectSecret, type DetectionRule } from './detect';
+import { emptyInput, isEmptyInput } from './empty';
 import { encodeDotenvValue } from './dotenv';
 import { fileVariant, imageRepository } from './images';
 import { ComposeModel, type EnvEntry, type ServiceInfo } from './model';
@@ -111,8 +112,7 @@ function checkInput(source: string): Diagnostic[] {
       ),
     ];
   }
-  if (source.trim() === '')
-    return [info('empty-input', 'Paste a compose file (compose.yaml or docker-compose.yml) to split it.')];
+  if (isEmptyInput(source)) return [emptyInput()];
   return [];
 }
 
