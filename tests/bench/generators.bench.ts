@@ -34,3 +34,21 @@ test('authelia configuration', async () => {
     generateAutheliaConfig({ accessControl: input, users, secretsMode: 'inline' }),
   );
 });
+
+test('compose splitter', async () => {
+  const { splitCompose } = await import('../../src/lib/compose');
+  const { largeCompose } = await import('../fixtures/large-inputs');
+  const source = largeCompose();
+  measure(`splitCompose, ${source.split('\n').length - 1} lines`, () => splitCompose(source), {
+    warmup: 3,
+    runs: 20,
+    target: '≤ 50 ms',
+  });
+});
+
+test('tailscale route parsing', async () => {
+  const { parseAdvertiseRoutes } = await import('../../src/lib/tailscale');
+  const { manyPrefixes } = await import('../fixtures/large-inputs');
+  const routes = manyPrefixes(1000);
+  measure('parseAdvertiseRoutes, 1,000 prefixes', () => parseAdvertiseRoutes(routes), { warmup: 5, runs: 50 });
+});
