@@ -20,6 +20,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath },
     trace: 'off',
+    // Production builds register a service worker (scripts/sw.ts). It would precache the site in the background and
+    // answer requests itself, which the specs that count requests or read network timings must not see. Only
+    // offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
   projects: [
     {

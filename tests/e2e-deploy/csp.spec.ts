@@ -166,3 +166,38 @@ test('headers, caching and the 404 page are the deployed ones', async ({ page, r
   w.errors.splice(0, w.errors.length, ...w.errors.filter((e) => !/status of 404/.test(e)));
   await expectClean(page, w);
 });
+
+test.describe('the offline service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('registers, precaches and answers pages under the CSP, with zero violations', async ({ page, context, request }) => {
+    const script = await request.get('/sw.js');
+    expect(script.status()).toBe(200);
+    expect(script.headers()['cache-control']).toBe('no-cache');
+    const policy = script.headers()['content-security-policy'];
+    expect(policy?.split('; ')).toContain("worker-src 'self'");
+
+    const w = await watch(page);
+    await page.goto('/');
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: 30_000 })
+      .toBe('activated');
+    expect(context.serviceWorkers().map((sw) => new URL(sw.url()).pathname)).toEqual(['/sw.js']);
+    await expectClean(page, w);
+
+    // The next page comes from the worker (network first), with the same policy, and its builder works under it.
+    const res = await page.goto('/guides/authelia-forward-auth/');
+    expect(res?.fromServiceWorker()).toBe(true);
+    expect(res?.headers()['content-security-policy']).toBe(policy);
+    await settle(page, w);
+    await page.locator('#ac-1-domain').fill('pve.example.com');
+    await expect(page.locator('.builder').first().locator('.output-file')).toContainText('pve.example.com');
+
+    // Offline, the cached copy carries the policy it was served with, and the page still runs cleanly under it.
+    await context.setOffline(true);
+    const cached = await page.goto('/guides/tailscale/');
+    expect(cached?.fromServiceWorker()).toBe(true);
+    expect(cached?.headers()['content-security-policy']).toBe(policy);
+    await settle(page, w);
+  });
+});

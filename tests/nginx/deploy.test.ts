@@ -116,6 +116,8 @@ describe('scripts/csp.ts', () => {
     expect(directives.get('form-action')).toEqual(["'self'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
+    // The builders' module workers and the offline service worker (/sw.js) are same-origin scripts.
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
     expect(policy).not.toMatch(/'unsafe-eval'/);
     expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
   });
@@ -261,6 +263,16 @@ describe('deploy/nginx/site.conf in nginx', () => {
     const res = await get(`/pagefind/fragment/${fragment}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('revalidates the service worker on every check, so a new build reaches readers at once', async () => {
+    expect(existsSync(join(DIST, 'sw.js')), 'sw.js is written by the build (node scripts/sw.ts)').toBe(true);
+    const res = await get('/sw.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-type')).toMatch(/^application\/javascript\b|^text\/javascript\b/);
+    expect(res.headers.get('etag')).toBeTruthy();
+    expectSecurityHeaders(res, '/sw.js');
   });
 
   it('answers an unknown path with status 404, the site 404 page and the security headers', async () => {
