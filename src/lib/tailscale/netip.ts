@@ -173,6 +173,11 @@ export function sameAddr(a: Addr, b: Addr): boolean {
   return a.family === b.family && a.zone === b.zone && a.bytes.every((x, i) => x === b.bytes[i]);
 }
 
+/** A string that is equal for two prefixes exactly when `samePrefix` is true (for maps and sets). */
+export function prefixKey(p: Prefix): string {
+  return `${p.addr.family}|${p.addr.zone}|${p.addr.bytes.join('.')}|${p.bits}`;
+}
+
 export function samePrefix(a: Prefix, b: Prefix): boolean {
   return a.bits === b.bits && sameAddr(a.addr, b.addr);
 }

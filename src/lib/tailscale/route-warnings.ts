@@ -11,7 +11,7 @@ import {
   TAILSCALE_IPV4_RANGE,
   TAILSCALE_IPV6_RANGE,
 } from './facts';
-import { containsPrefix, formatPrefix, mustParsePrefix, overlaps, type Prefix } from './netip';
+import { containsPrefix, formatPrefix, masked, mustParsePrefix, overlaps, prefixKey, type Prefix } from './netip';
 import { isViaPrefix, viaRouteOf } from './via';
 
 const TS_RANGES = [TAILSCALE_IPV4_RANGE, TAILSCALE_IPV6_RANGE].map(mustParsePrefix);
@@ -43,21 +43,31 @@ function tailscaleRangeWarning(p: Prefix, path: string): Diagnostic | undefined 
   );
 }
 
+/**
+ * A warning for every advertised route inside another one. `routes` is canonical, deduplicated and sorted by length
+ * (the CLI's order), so a route's containers come before it: each route is masked to every shorter length in use and
+ * looked up, which keeps a thousand routes fast (a pairwise check would be a million comparisons). Warnings come in
+ * the order outer route, then inner route.
+ */
 function overlapWarnings(routes: Prefix[], path: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  routes.forEach((outer, i) => {
-    routes.slice(i + 1).forEach((inner) => {
-      if (isDefault(outer) || !containsPrefix(outer, inner)) return;
-      out.push(
-        warning(
-          'route-overlap',
-          `${formatPrefix(inner)} lies inside ${formatPrefix(outer)}, which is also advertised; the more specific route wins for its addresses, so one of the two is usually redundant.`,
-          { path },
-        ),
-      );
-    });
+  const index = new Map(routes.map((p, i) => [prefixKey(p), i]));
+  const lengths = [...new Set(routes.map((p) => p.bits))];
+  const pairs: [number, number][] = [];
+  routes.forEach((inner, j) => {
+    for (const bits of lengths) {
+      if (bits >= inner.bits) continue;
+      const i = index.get(prefixKey(masked({ addr: inner.addr, bits })));
+      if (i !== undefined && !isDefault(routes[i]!)) pairs.push([i, j]);
+    }
   });
-  return out;
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return pairs.map(([i, j]) =>
+    warning(
+      'route-overlap',
+      `${formatPrefix(routes[j]!)} lies inside ${formatPrefix(routes[i]!)}, which is also advertised; the more specific route wins for its addresses, so one of the two is usually redundant.`,
+      { path },
+    ),
+  );
 }
 
 function homeRangeWarning(p: Prefix, path: string): Diagnostic | undefined {

@@ -5,7 +5,17 @@
 import { error, info, type Diagnostic } from '../core';
 import { VIA_MAX_SITE_ID, VIA_MIN_BITS } from './facts';
 import { goQuote } from './goquote';
-import { compareRoutes, formatPrefix, masked, mustParsePrefix, parseAddr, parsePrefix, samePrefix, type Prefix } from './netip';
+import {
+  compareRoutes,
+  formatPrefix,
+  masked,
+  mustParsePrefix,
+  parseAddr,
+  parsePrefix,
+  prefixKey,
+  samePrefix,
+  type Prefix,
+} from './netip';
 import { routeWarnings } from './route-warnings';
 import { isValidSiteId, isViaPrefix, viaRouteOf, viaSiteId } from './via';
 
@@ -223,9 +233,9 @@ function defaultPairDiagnostics(value: string, has4: boolean, has6: boolean, pat
 }
 
 function dedupeAndSort(prefixes: Prefix[]): Prefix[] {
-  const unique: Prefix[] = [];
-  for (const p of prefixes) if (!unique.some((q) => samePrefix(p, q))) unique.push(p);
-  return unique.sort(compareRoutes);
+  const unique = new Map<string, Prefix>();
+  for (const p of prefixes) if (!unique.has(prefixKey(p))) unique.set(prefixKey(p), p);
+  return [...unique.values()].sort(compareRoutes);
 }
 
 /**

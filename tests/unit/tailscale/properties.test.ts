@@ -152,3 +152,41 @@ describe('properties', () => {
     );
   });
 });
+
+describe('overlap warnings (property)', () => {
+  // An independent definition, with integer arithmetic in the test: a route lies inside another when the other is
+  // shorter and both agree on the other's leading bits. Small address space (10.0.x.y) so nesting is common.
+  const nested = fc
+    .array(
+      fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 16, max: 32 })).map(([low, n]) => {
+        const ip = (0x0a000000 | low) >>> 0;
+        const masked = (ip & (0xffffffff << (32 - n))) >>> 0;
+        return { net: masked, bits: n, text: `${[24, 16, 8, 0].map((s) => (masked >>> s) & 0xff).join('.')}/${n}` };
+      }),
+      { maxLength: 30 },
+    )
+    .map((list) => [...new Map(list.map((p) => [p.text, p])).values()]);
+
+  it('warns exactly once for every pair of advertised routes where one lies inside the other', () => {
+    fc.assert(
+      fc.property(nested, (list) => {
+        const expected = new Set<string>();
+        for (const outer of list)
+          for (const inner of list) {
+            if (outer.bits >= inner.bits) continue;
+            const mask = outer.bits === 0 ? 0 : (0xffffffff << (32 - outer.bits)) >>> 0;
+            if ((inner.net & mask) >>> 0 === outer.net) expected.add(`${inner.text} in ${outer.text}`);
+          }
+        const got = parseAdvertiseRoutes(list.map((p) => p.text).join(','))
+          .diagnostics.filter((d) => d.code === 'route-overlap')
+          .map((d) => {
+            const m = /^(\S+) lies inside (\S+),/.exec(d.message)!;
+            return `${m[1]} in ${m[2]}`;
+          });
+        expect(got.length).toBe(new Set(got).size);
+        expect(new Set(got)).toEqual(expected);
+      }),
+      RUNS,
+    );
+  });
+});
