@@ -249,14 +249,21 @@ if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
   for (const s of scores) row('lighthouse', s.page, s.figure, 'perf 100 (gate ≥ 90) · a11y, BP, SEO 100');
 }
 
-/** Per-page scores from the Lighthouse gate's report (see scripts/lighthouse.ts). */
+/** Per-page scores from the Lighthouse gate's report (scripts/lighthouse.ts --json: one result per page × category). */
 function lighthouseScores(report: unknown): { page: string; figure: string }[] {
-  const pages = (report as { pages?: { path: string; scores: Record<string, number | null> }[] } | undefined)?.pages ?? [];
+  const results =
+    (report as { results?: { page: string; category: string; score: number | null; runs?: (number | null)[] }[] })?.results ?? [];
+  const byPage = new Map<string, Map<string, { score: number | null; runs?: (number | null)[] }>>();
+  for (const r of results) byPage.set(r.page, (byPage.get(r.page) ?? new Map()).set(r.category, r));
   const pct = (v: number | null | undefined) => (v == null ? '–' : String(Math.round(v * 100)));
-  return pages.map((p) => ({
-    page: p.path,
-    figure: `perf ${pct(p.scores.performance)} · a11y ${pct(p.scores.accessibility)} · BP ${pct(p.scores['best-practices'])} · SEO ${pct(p.scores.seo)}`,
-  }));
+  return [...byPage].map(([page, c]) => {
+    const runs = c.get('performance')?.runs;
+    const perf = `${pct(c.get('performance')?.score)}${runs && runs.length > 1 ? ` (runs ${runs.map(pct).join('/')})` : ''}`;
+    return {
+      page,
+      figure: `perf ${perf} · a11y ${pct(c.get('accessibility')?.score)} · BP ${pct(c.get('best-practices')?.score)} · SEO ${pct(c.get('seo')?.score)}`,
+    };
+  });
 }
 
 // The table.
