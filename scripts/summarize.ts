@@ -53,6 +53,8 @@ function playwright(name: string, file: string): void {
 }
 playwright('e2e (Playwright)', 'test-results/e2e.json');
 playwright('e2e under the deploy config (nginx + CSP)', 'test-results/e2e-deploy.json');
+// scripts/lighthouse.ts writes the same shape: one test per audited page and gated category.
+playwright('Lighthouse (page × category gates)', 'test-results/lighthouse.json');
 
 let passed = 0;
 let failed = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every suite: static checks, unit/property and real-nginx tests
 # (vitest), checks over the built site, end-to-end (Playwright + Debian Chromium), and end-to-end again
-# with the site served by the deploy/ nginx config and its Content-Security-Policy.
+# with the site served by the deploy/ nginx config and its Content-Security-Policy, and Lighthouse over the key pages.
 # Ends with one line "N passed, N failed" totalled over all suites; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +58,9 @@ CI=${CI:-} npx playwright test
 
 note "end-to-end tests against the deploy config (nginx with the strict CSP)"
 CI=${CI:-} npx playwright test --config playwright.deploy.config.ts
+
+note "Lighthouse (mobile): accessibility, best practices, SEO = 100, performance >= 90 (Debian Chromium)"
+npx node scripts/lighthouse.ts dist --json test-results/lighthouse.json
 
 note "summary"
 npx node scripts/summarize.ts

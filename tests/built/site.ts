@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
-export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+// E2E_DIST names another built folder, as for the Playwright configs (for parallel work on a second build).
+export const DIST = join(import.meta.dirname, '..', '..', process.env.E2E_DIST ?? 'dist');
 
 export function requireDist(): void {
   if (!existsSync(join(DIST, 'index.html'))) {

@@ -33,6 +33,13 @@ test('axe: the open search dialog with results', async ({ page }) => {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('axe: the /search/ page with results', async ({ page }) => {
+  await page.goto('/search/?q=tailscale');
+  await expect(page.locator('#search-page-mount .pagefind-ui__result-link').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
 test('pages make no request to any other origin', async ({ page, baseURL }) => {
   const foreign: string[] = [];
   page.on('request', (request) => {

@@ -74,3 +74,45 @@ test('only guide bodies are indexed: no header, navigation or footer text in any
     }
   }
 });
+
+test('/search/ runs the query in its address, keeps the address in step, and Ctrl+K focuses its field', async ({ page }) => {
+  await page.goto(`/search/?q=${SEARCH_TERM}`);
+  const mount = page.locator('#search-page-mount');
+  const input = mount.locator('.pagefind-ui__search-input');
+  await expect(input).toHaveValue(SEARCH_TERM);
+  await expect(mount.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', new RegExp(`^${EXPECTED}`));
+
+  await input.fill('authelia');
+  await expect(page).toHaveURL(/\/search\/\?q=authelia$/);
+  await expect(mount.locator('.pagefind-ui__result-link').first()).toBeVisible();
+
+  // The page's own field is the search here: the shortcut focuses it instead of opening the dialog.
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(input).not.toBeFocused();
+  await page.keyboard.press('Control+k');
+  await expect(input).toBeFocused();
+  await expect(page.getByRole('dialog', { name: 'Search the guides' })).toBeHidden();
+});
+
+test('without JavaScript, the header’s Search button leads to the /search/ page', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/guides/overview/');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/search\/\??$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search the guides');
+  // Pagefind needs scripts: the page says so and points at the full list of guides.
+  await expect(page.getByRole('link', { name: 'guide index' })).toBeVisible();
+  await context.close();
+});
+
+test('the 404 page’s search link opens the dialog in place (and is a plain link to /search/ without scripts)', async ({
+  page,
+}) => {
+  await page.goto('/guides/no-such-guide/');
+  const link = page.getByRole('link', { name: 'Search the guides' });
+  await expect(link).toHaveAttribute('href', '/search/');
+  await link.click();
+  await expect(page.getByRole('dialog', { name: 'Search the guides' })).toBeVisible();
+  await expect(page).toHaveURL(/\/guides\/no-such-guide\/$/);
+});
