@@ -102,6 +102,8 @@ interface PageRow {
   jsBefore: number;
   jsTotal: number;
   islands: number;
+  /** The page loads Pagefind by itself (the search page), so the prose-page script budget does not apply. */
+  pagefind: boolean;
 }
 const rows: PageRow[] = [];
 const keystrokes: { path: string; median: number; p95: number }[] = [];
@@ -146,7 +148,8 @@ try {
       else jsBefore += bytes;
     }
     const cssGzip = [...styles.values()].reduce((n, b) => n + b, 0);
-    rows.push({ url: page.url, htmlGzip: gz(html), cssGzip, jsBefore, jsTotal: jsBefore + lazy, islands });
+    const pagefind = [...scripts.keys()].some((f) => f.startsWith('/pagefind/'));
+    rows.push({ url: page.url, htmlGzip: gz(html), cssGzip, jsBefore, jsTotal: jsBefore + lazy, islands, pagefind });
   }
 
   // Keystroke → output: time from an input event in a builder field to the builder's output changing.
@@ -211,12 +214,13 @@ try {
 
 for (const r of rows) {
   const builder = r.islands > 0;
-  row(
-    'bytes',
-    r.url,
-    `HTML ${kbGz(r.htmlGzip)} · CSS ${kbGz(r.cssGzip)} · JS ${builder ? `${kbGz(r.jsBefore)} + highlighter = ${kbGz(r.jsTotal)}` : kbGz(r.jsTotal)}`,
-    `HTML ≤ 15 · CSS ≤ 20 · JS ${builder ? `≤ ${JS_BUDGET.builderBeforeHighlighter / 1024} / ≤ ${JS_BUDGET.builderTotal / 1024}` : '≤ 5'} kB`,
-  );
+  const js = builder ? `${kbGz(r.jsBefore)} + highlighter = ${kbGz(r.jsTotal)}` : kbGz(r.jsTotal);
+  const jsTarget = builder
+    ? `≤ ${JS_BUDGET.builderBeforeHighlighter / 1024} / ≤ ${JS_BUDGET.builderTotal / 1024} kB`
+    : r.pagefind
+      ? 'search page: Pagefind loads with it'
+      : '≤ 5 kB';
+  row('bytes', r.url, `HTML ${kbGz(r.htmlGzip)} · CSS ${kbGz(r.cssGzip)} · JS ${js}`, `HTML ≤ 15 · CSS ≤ 20 kB · JS ${jsTarget}`);
 }
 
 // 4. Generator timings (vitest runs tests/bench; each figure comes back through BENCH_JSON).
