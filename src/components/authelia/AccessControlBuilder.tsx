@@ -1,4 +1,3 @@
-import '../../styles/builder.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { generateAccessControl } from '../../lib/authelia/access-control';
 import {

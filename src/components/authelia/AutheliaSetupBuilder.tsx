@@ -1,4 +1,3 @@
-import '../../styles/builder.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { accessControlFromForm, defaultAccessControlForm, type AccessControlForm } from '../../lib/authelia/form';
 import {

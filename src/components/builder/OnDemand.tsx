@@ -1,4 +1,3 @@
-import '../../styles/builder.css';
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { readFragment } from '../../lib/core/share';

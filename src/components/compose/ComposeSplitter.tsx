@@ -1,4 +1,3 @@
-import '../../styles/builder.css';
 import './compose.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, SplitOptions } from '../../lib/compose';

@@ -1,4 +1,3 @@
-import '../../styles/builder.css';
 import './npm.css';
 import { useMemo, useRef } from 'preact/hooks';
 import { sortDiagnostics, type Diagnostic } from '../../lib/core';

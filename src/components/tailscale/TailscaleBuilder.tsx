@@ -1,4 +1,3 @@
-import '../../styles/builder.css';
 import './tailscale.css';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
