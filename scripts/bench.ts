@@ -10,7 +10,7 @@ import { loadavg } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { highlighterFiles, JS_BUDGET } from './js-budget.ts';
+import { highlighterFiles, JS_BUDGET, measurePage } from './js-budget.ts';
 
 /** The one table: [area, what, figure, target]. */
 const table: [string, string, string, string][] = [];
@@ -111,42 +111,9 @@ try {
   for (const page of pages) {
     const html = readFileSync(page.file);
     const tab = await browser.newPage();
-    const scripts = new Map<string, number>();
-    const styles = new Map<string, number>();
-    const bodies: Promise<void>[] = [];
-    tab.on('response', (response) => {
-      const type = response.request().resourceType();
-      const into = type === 'script' ? scripts : type === 'stylesheet' ? styles : undefined;
-      if (into)
-        bodies.push(
-          response.body().then(
-            (b) => void into.set(new URL(response.url()).pathname, gz(b)),
-            () => undefined,
-          ),
-        );
-    });
-    await tab.goto(base + page.url, { waitUntil: 'networkidle' });
-    // Scroll through the whole page like a reader would (no click, no key press).
-    await tab.evaluate(async () => {
-      for (let y = 0; y <= document.body.scrollHeight; y += 500) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 40));
-      }
-    });
-    await tab.waitForTimeout(800);
-    await tab.waitForLoadState('networkidle');
-    await Promise.all(bodies);
-    const inline = await tab.evaluate(() =>
-      [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
-    );
+    const { scripts, styles, before: jsBefore, highlighterGzip: lazy } = await measurePage(tab, base + page.url, highlighter);
     const islands = await tab.locator('astro-island').count();
     await tab.close();
-    let jsBefore = gz(inline);
-    let lazy = 0;
-    for (const [file, bytes] of scripts) {
-      if (highlighter.has(file)) lazy += bytes;
-      else jsBefore += bytes;
-    }
     const cssGzip = [...styles.values()].reduce((n, b) => n + b, 0);
     const pagefind = [...scripts.keys()].some((f) => f.startsWith('/pagefind/'));
     rows.push({ url: page.url, htmlGzip: gz(html), cssGzip, jsBefore, jsTotal: jsBefore + lazy, islands, pagefind });

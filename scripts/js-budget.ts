@@ -1,7 +1,10 @@
-// Shared by the byte-budget e2e test and the benchmark: the JavaScript budgets of builder pages and which built files
-// make up the highlighter (the highlight worker and every chunk it imports: Shiki, themes, grammars).
+// Shared by the byte-budget e2e test and the benchmark: the JavaScript budgets of builder pages, which built files
+// make up the highlighter (the highlight worker and every chunk it imports: Shiki, themes, grammars), and how a page's
+// bytes are measured in the browser.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 
 export const JS_BUDGET = {
   /** A builder page after load and a scroll to the end, no click: everything but the highlighter. */
@@ -25,4 +28,67 @@ export function highlighterFiles(dist: string): Set<string> {
   };
   seeds.forEach(visit);
   return new Set([...found].map((f) => `/_astro/${f}`));
+}
+
+/** What a page fetched after load and a scroll to the end with no click: gzip (level 9) bytes per path. */
+export interface PageBytes {
+  scripts: Map<string, number>;
+  styles: Map<string, number>;
+  /** Inline scripts of the page, together. */
+  inlineGzip: number;
+  /** Scripts (inline included) outside the highlighter, and the highlighter's own. */
+  before: number;
+  highlighterGzip: number;
+}
+
+const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
+
+/**
+ * Loads `url`, scrolls to the end like a reader (no click, no key press), waits until the islands have hydrated and
+ * the output panels have been highlighted, and counts every script and stylesheet the browser fetched, workers and
+ * lazily loaded chunks included.
+ */
+export async function measurePage(page: Page, url: string, highlighter: Set<string>): Promise<PageBytes> {
+  const scripts = new Map<string, number>();
+  const styles = new Map<string, number>();
+  const bodies: Promise<void>[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    const into = type === 'script' ? scripts : type === 'stylesheet' ? styles : undefined;
+    if (!into) return;
+    const path = new URL(response.url()).pathname;
+    bodies.push(
+      response.body().then(
+        (body) => void into.set(path, gz(body)),
+        () => undefined,
+      ),
+    );
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.evaluate(async () => {
+    for (let y = 0; y <= document.body.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  });
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  // Every output panel that shows code has been highlighted (or there is nothing to highlight yet).
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.output-file pre.output-plain').length === 0 ||
+      document.querySelectorAll('.output-file .output-code').length > 0,
+  );
+  await page.waitForLoadState('networkidle');
+  await Promise.all(bodies);
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
+  );
+  const inlineGzip = gz(inline);
+  let before = inlineGzip;
+  let highlighterGzip = 0;
+  for (const [file, bytes] of scripts) {
+    if (highlighter.has(file)) highlighterGzip += bytes;
+    else before += bytes;
+  }
+  return { scripts, styles, inlineGzip, before, highlighterGzip };
 }
