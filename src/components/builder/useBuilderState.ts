@@ -101,11 +101,17 @@ export function useBuilderState<T extends object>(
 
   useEffect(() => {
     if (!loaded.current) return;
-    const timer = window.setTimeout(() => {
+    const write = () => {
       const value = storableState(state, schema, keepSecrets);
       writeStorage(storageKey(id), encodeShare(value, defaults, { ...schema, secretKeys: keepSecrets ? [] : schema.secretKeys }));
-    }, 250);
-    return () => window.clearTimeout(timer);
+    };
+    const timer = window.setTimeout(write, 250);
+    // A reload or a link followed within the pause must not lose the last edit.
+    window.addEventListener('pagehide', write);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pagehide', write);
+    };
   }, [state, keepSecrets]);
 
   const profileStatus: ProfileStatus = !fromProfile || !profile ? 'none' : manual ? 'manual' : 'synced';
