@@ -28,15 +28,6 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /\.perf\.spec\.ts$/,
-      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } },
-    },
-    // Main-thread timing checks: after everything else, one at a time, so other tests' load does not skew them.
-    {
-      name: 'perf',
-      testMatch: /\.perf\.spec\.ts$/,
-      dependencies: ['chromium'],
-      fullyParallel: false,
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath } },
     },
   ],

@@ -1,7 +1,9 @@
 // Benchmark (not a test): prints one table with the build time, per-page bytes (HTML, CSS, and JS measured in
 // Chromium after load and a scroll with no click, before and with the highlighter), generator timings (Authelia 50
-// rules, compose 3,000 lines, route parsing 1,000 prefixes), keystroke → output p95 for each builder, and Lighthouse
-// scores. Timings are figures, never gates (the deterministic byte budgets are gated in `npm test`).
+// rules, compose 3,000 lines, route parsing 1,000 prefixes), keystroke → output p95 for each builder, main-thread long
+// tasks while hashing, typing into a 300-line compose file, and Lighthouse scores with performance (median of three
+// runs) against its target. Timings are figures printed against their targets and never fail the run; `npm test`
+// gates only what is deterministic (behaviour, byte budgets, schemas, axe, Lighthouse a11y / best practices / SEO).
 // Usage: npm run bench   (also writes bench-results/latest.json; BENCH_SKIP_LIGHTHOUSE=1 leaves Lighthouse out)
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -10,6 +12,7 @@ import { loadavg } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { composeTyping, hashingLongTasks, keystrokeTimes, percentile } from './bench-browser.ts';
 import { highlighterFiles, JS_BUDGET, measurePage } from './js-budget.ts';
 
 /** The one table: [area, what, figure, target]. */
@@ -107,6 +110,10 @@ interface PageRow {
 }
 const rows: PageRow[] = [];
 const keystrokes: { path: string; median: number; p95: number }[] = [];
+let typing: { latency: number[]; painted: number[]; longTasks: number[] } | undefined;
+let hashing: number[] | undefined;
+const longTaskFigure = (tasks: number[]) =>
+  tasks.length === 0 ? 'none' : `${tasks.length}: ${tasks.map((d) => `${Math.round(d)} ms`).join(', ')}`;
 try {
   for (const page of pages) {
     const html = readFileSync(page.file);
@@ -129,51 +136,30 @@ try {
     { path: '/guides/secrets/', field: '#cs-source', prepare: 'Load sample' },
   ];
   for (const { path, field, prepare } of BUILDERS) {
-    const tab = await browser.newPage();
-    await tab.goto(base + path, { waitUntil: 'networkidle' });
-    await tab.locator(field).scrollIntoViewIfNeeded();
-    await tab.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
-    if (prepare) {
-      await tab.getByRole('button', { name: prepare }).click();
-      await tab.locator('.output-file').first().waitFor();
-    }
-    const times = await tab.evaluate(async (selector) => {
-      const input = document.querySelector(selector) as HTMLInputElement | HTMLTextAreaElement;
-      const builder = input.closest('.builder');
-      if (!builder?.querySelector('.output-file')) return [];
-      const result: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        // The output may be re-created rather than edited, so watch the whole builder; give up after 2 s.
-        const changed = new Promise<void>((resolve) => {
-          const mo = new MutationObserver(() => {
-            mo.disconnect();
-            resolve();
-          });
-          mo.observe(builder, { subtree: true, childList: true, characterData: true });
-          setTimeout(() => {
-            mo.disconnect();
-            resolve();
-          }, 2000);
-        });
-        const t0 = performance.now();
-        input.value = i % 2 ? input.value.slice(0, -1) : `${input.value}x`;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await changed;
-        result.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      return result.sort((a, b) => a - b);
-    }, field);
-    await tab.close();
+    const times = await keystrokeTimes(browser, base + path, field, prepare);
     if (times.length === 0) {
       row('keystroke', `${path} (${field})`, 'no output panel found', '≤ 16 ms p95');
       continue;
     }
-    const p95 = times[Math.floor(times.length * 0.95)]!;
-    const median = times[Math.floor(times.length / 2)]!;
+    const p95 = percentile(times, 95);
+    const median = percentile(times, 50);
     keystrokes.push({ path, median, p95 });
     row('keystroke', `${path} (${field})`, `p95 ${p95.toFixed(1)} ms, median ${median.toFixed(1)} ms`, '≤ 16 ms p95');
   }
+
+  // Typing into a 300-line compose file (was a test's timing assertion; the test now checks every key arrives).
+  typing = await composeTyping(browser, base);
+  row(
+    'typing',
+    '/guides/secrets/ 300-line compose, keystroke → output',
+    `p50 ${percentile(typing.latency, 50).toFixed(1)} ms, p95 ${percentile(typing.latency, 95).toFixed(1)} ms; next frame p95 ${percentile(typing.painted, 95).toFixed(1)} ms`,
+    '≤ 16 ms p95',
+  );
+  row('typing', '/guides/secrets/ 300-line compose, long tasks', longTaskFigure(typing.longTasks), 'none over 200 ms');
+
+  // Hashing (was a test's timing assertion; the test now proves the WebAssembly runs in the worker).
+  hashing = await hashingLongTasks(browser, base);
+  row('hashing', '/guides/authelia-setup/ argon2id, main-thread long tasks', longTaskFigure(hashing), 'none over 50 ms');
 } finally {
   await browser.close();
   server.close();
@@ -208,31 +194,45 @@ const generators: { name: string; mean: number; p95: number; target?: string }[]
 if (vitest.status !== 0) row('generators', 'vitest bench run', 'failed (see npx vitest run --config vitest.bench.config.ts)');
 for (const g of generators) row('generators', g.name, `mean ${g.mean.toFixed(2)} ms, p95 ${g.p95.toFixed(2)} ms`, g.target ?? '');
 
-// 5. Lighthouse (mobile): the same run as the gate in `npm test`, scores printed here.
+// 5. Lighthouse (mobile): the same audit as the gate in `npm test` plus performance, three runs a page (its median is
+// the figure, as Lighthouse's documentation advises for run-to-run variance).
 let lighthouse: unknown;
 if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
   const out = 'bench-results/lighthouse.json';
   rmSync(out, { force: true });
-  spawnSync('node', ['scripts/lighthouse.ts', 'dist', '--json', out], { stdio: 'ignore' });
+  spawnSync('node', ['scripts/lighthouse.ts', 'dist', '--performance', '--runs', '3', '--json', out], { stdio: 'ignore' });
   lighthouse = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
   const scores = lighthouseScores(lighthouse);
-  if (scores.length === 0) row('lighthouse', 'run', 'no report (see node scripts/lighthouse.ts dist)');
-  for (const s of scores) row('lighthouse', s.page, s.figure, 'perf 100 (gate ≥ 90) · a11y, BP, SEO 100');
+  if (scores.length === 0) row('lighthouse', 'run', 'no report (see node scripts/lighthouse.ts dist --performance)');
+  for (const s of scores) row('lighthouse', s.page, s.figure, `perf ≥ ${s.target} · a11y, BP, SEO 100`);
 }
 
-/** Per-page scores from the Lighthouse gate's report (scripts/lighthouse.ts --json: one result per page × category). */
-function lighthouseScores(report: unknown): { page: string; figure: string }[] {
-  const results =
-    (report as { results?: { page: string; category: string; score: number | null; runs?: (number | null)[] }[] })?.results ?? [];
-  const byPage = new Map<string, Map<string, { score: number | null; runs?: (number | null)[] }>>();
-  for (const r of results) byPage.set(r.page, (byPage.get(r.page) ?? new Map()).set(r.category, r));
+/** Per-page scores from the Lighthouse report (scripts/lighthouse.ts --json): gated categories and the performance figure. */
+function lighthouseScores(report: unknown): { page: string; figure: string; target: string }[] {
+  const r = report as
+    | {
+        results?: { page: string; category: string; score: number | null }[];
+        performance?: {
+          page: string;
+          score: number | null;
+          runs: (number | null)[];
+          target: number;
+          metrics: Record<string, string>;
+        }[];
+      }
+    | undefined;
   const pct = (v: number | null | undefined) => (v == null ? '–' : String(Math.round(v * 100)));
+  const byPage = new Map<string, Map<string, number | null>>();
+  for (const t of r?.results ?? []) byPage.set(t.page, (byPage.get(t.page) ?? new Map()).set(t.category, t.score));
   return [...byPage].map(([page, c]) => {
-    const runs = c.get('performance')?.runs;
-    const perf = `${pct(c.get('performance')?.score)}${runs && runs.length > 1 ? ` (runs ${runs.map(pct).join('/')})` : ''}`;
+    const p = r?.performance?.find((x) => x.page === page);
+    const perf = p
+      ? `perf ${pct(p.score)}${p.score !== null && p.score >= p.target ? '' : ' (under target)'} (runs ${p.runs.map(pct).join('/')}; TBT ${p.metrics.TBT}, LCP ${p.metrics.LCP})`
+      : 'perf –';
     return {
       page,
-      figure: `perf ${perf} · a11y ${pct(c.get('accessibility')?.score)} · BP ${pct(c.get('best-practices')?.score)} · SEO ${pct(c.get('seo')?.score)}`,
+      figure: `${perf} · a11y ${pct(c.get('accessibility'))} · BP ${pct(c.get('best-practices'))} · SEO ${pct(c.get('seo'))}`,
+      target: p ? pct(p.target) : '95',
     };
   });
 }
@@ -257,7 +257,7 @@ for (const r of table) console.log(line(r));
 writeFileSync(
   'bench-results/latest.json',
   JSON.stringify(
-    { date: new Date().toISOString(), load: load1, build, pages: rows, keystrokes, generators, lighthouse },
+    { date: new Date().toISOString(), load: load1, build, pages: rows, keystrokes, typing, hashing, generators, lighthouse },
     null,
     2,
   ),

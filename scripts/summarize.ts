@@ -53,8 +53,20 @@ function playwright(name: string, file: string): void {
 }
 playwright('e2e (Playwright)', 'test-results/e2e.json');
 playwright('e2e under the deploy config (nginx + CSP)', 'test-results/e2e-deploy.json');
-// scripts/lighthouse.ts writes the same shape: one test per audited page and gated category.
+// scripts/lighthouse.ts writes the same shape: one test per audited page and gated category (a11y, BP, SEO).
 playwright('Lighthouse (page × category gates)', 'test-results/lighthouse.json');
+
+// Each stage's wall time, as scripts/test-all.sh recorded it.
+if (existsSync('test-results/stages.tsv')) {
+  const stages = readFileSync('test-results/stages.tsv', 'utf8').trim().split('\n').filter(Boolean);
+  const total = stages.reduce((sum, line) => sum + Number(line.split('\t')[1]), 0);
+  console.log('  stage times:');
+  for (const line of stages) {
+    const [name, seconds] = line.split('\t');
+    console.log(`    ${seconds!.padStart(7)} s  ${name}`);
+  }
+  console.log(`    ${total.toFixed(1).padStart(7)} s  in all`);
+}
 
 let passed = 0;
 let failed = 0;

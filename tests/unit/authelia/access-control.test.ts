@@ -740,27 +740,3 @@ describe('lints beyond Authelia', () => {
     expect(out.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });
-
-describe('performance', () => {
-  it('generates 50 rules in well under 20 ms (median of nine warm runs; the benchmark tracks the 2 ms target)', () => {
-    const input = rules(
-      ...Array.from({ length: 50 }, (_, i) => ({
-        domain: [`app${i}.example.com`, `*.lab${i}.example.com`],
-        policy: i % 2 ? 'one_factor' : 'two_factor',
-        subject: [[`group:g${i}`]],
-        resources: [`^/api${i}([/?].*)?$`],
-        methods: ['GET', 'POST'],
-      })),
-    );
-    generateAccessControl(input);
-    const times: number[] = [];
-    for (let k = 0; k < 9; k++) {
-      const t = performance.now();
-      generateAccessControl(input);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    // Generous bound so a loaded CI machine does not flake; the benchmark tracks the 2 ms target.
-    expect(times[4]).toBeLessThan(20);
-  });
-});
