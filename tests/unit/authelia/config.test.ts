@@ -34,7 +34,8 @@ interface Compose {
 }
 
 /** The `AUTHELIA_*_FILE` variables of a compose environment (the others, PUID and PGID, are not secrets). */
-const fileVariables = (env: Record<string, string>) => Object.fromEntries(Object.entries(env).filter(([k]) => k.endsWith('_FILE')));
+const fileVariables = (env: Record<string, string>) =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => k.endsWith('_FILE')));
 
 /** What the container would see in the secret-files mode: the env from compose.yaml and a 64-character file per variable. */
 function containerSecrets(r: GeneratorResult): { env: Record<string, string>; files: Record<string, string> } {
@@ -206,7 +207,11 @@ describe('secret files', () => {
   it('runs Authelia as the host user (PUID/PGID), so the entrypoint hands ./config to that user instead of root', () => {
     // The image defaults to PUID=0/PGID=0 and chowns /config to them on every start (entrypoint.sh @ v4.39.20).
     const all = compose.services.authelia.environment;
-    expect(Object.keys(all).filter((k) => !k.endsWith('_FILE')).sort()).toEqual(['PGID', 'PUID']);
+    expect(
+      Object.keys(all)
+        .filter((k) => !k.endsWith('_FILE'))
+        .sort(),
+    ).toEqual(['PGID', 'PUID']);
     expect(all.PUID).toBe(AUTHELIA_CONTAINER.puid);
     expect(all.PGID).toBe(AUTHELIA_CONTAINER.pgid);
     expect([all.PUID, all.PGID]).toEqual(['1000', '1000']);
