@@ -603,19 +603,41 @@ function buildSections(o: ResolvedOptions): Section[] {
   ];
 }
 
+/**
+ * The image and the ids it runs Authelia as. The official image starts as root with `PUID=0` / `PGID=0`
+ * (https://github.com/authelia/authelia/blob/v4.39.20/Dockerfile#L16-L17); its entrypoint then runs
+ * `chown -R "${PUID}:${PGID}" /config` on every start and drops to those ids with su-exec
+ * (https://github.com/authelia/authelia/blob/v4.39.20/entrypoint.sh#L10-L11), and the filesystem notifier creates its
+ * file with mode 0600 (https://github.com/authelia/authelia/blob/v4.39.20/internal/notification/const.go#L4). With the
+ * defaults every file in ./config ends up root's; the host user's ids keep it readable without sudo.
+ */
+export const AUTHELIA_CONTAINER = {
+  /** The 4.39 line: patch releases only, never a new minor version with changed keys. */
+  image: 'authelia/authelia:4.39',
+  /** The first regular user on most Linux installs; the comment in compose.yaml says to check with `id -u` / `id -g`. */
+  puid: '1000',
+  pgid: '1000',
+} as const;
+
 function renderCompose(): GeneratedFile {
   const env = SECRET_SLOTS.map((s) => `      ${s.env}: '${PATHS.secretsInContainer}/${s.file}'`).join('\n');
+  const { image, puid, pgid } = AUTHELIA_CONTAINER;
   const content = `# Merge into the authelia service of your compose.yaml. Run create-secrets.sh first.
 # Authelia must share a Docker network with Nginx Proxy Manager, which reaches it as http://authelia:9091.
 services:
   authelia:
-    image: 'authelia/authelia:4.39'
+    image: '${image}'
     container_name: 'authelia'
     restart: 'unless-stopped'
     volumes:
       - './config:/config'
       - '${PATHS.secretsOnHost}:${PATHS.secretsInContainer}:ro'
     environment:
+      # Run as your own user so ./config stays yours: put the output of 'id -u' and 'id -g' here.
+      # Without them the image runs as root and takes ./config over: editing it then needs sudo, and so does
+      # reading notification.txt, which Authelia writes for its owner only.
+      PUID: '${puid}'
+      PGID: '${pgid}'
 ${env}
 `;
   return { name: COMPOSE_FILE_NAME, language: 'yaml', content };
@@ -654,8 +676,9 @@ write_secret() {
 }
 
 ${writes}
-# If the container runs as a non-root user (user: in compose.yaml), give that user the files:
-#   sudo chown -R 1000:1000 ${PATHS.secretsOnHost}
+# Authelia runs as PUID:PGID from compose.yaml and must be able to read these files. Run this script as
+# that user, not with sudo; if the files already belong to root, hand them over:
+#   sudo chown -R "$(id -u):$(id -g)" ${PATHS.secretsOnHost}
 `;
   return { name: SECRETS_SCRIPT_NAME, language: 'shell', content };
 }

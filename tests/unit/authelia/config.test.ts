@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import {
   accessControlFromForm,
   accessControlPresets,
+  AUTHELIA_CONTAINER,
   generateAccessControl,
   generateAutheliaConfig,
   hashPassword,
@@ -29,14 +30,18 @@ const configOf = (r: GeneratorResult) => parse(fileOf(r, 'configuration.yml').co
 const errorsOf = (r: GeneratorResult) => r.diagnostics.filter((d) => d.severity === 'error');
 
 interface Compose {
-  services: { authelia: { volumes: string[]; environment: Record<string, string> } };
+  services: { authelia: { image: string; volumes: string[]; environment: Record<string, string> } };
 }
+
+/** The `AUTHELIA_*_FILE` variables of a compose environment (the others, PUID and PGID, are not secrets). */
+const fileVariables = (env: Record<string, string>) =>
+  Object.fromEntries(Object.entries(env).filter(([k]) => k.endsWith('_FILE')));
 
 /** What the container would see in the secret-files mode: the env from compose.yaml and a 64-character file per variable. */
 function containerSecrets(r: GeneratorResult): { env: Record<string, string>; files: Record<string, string> } {
   const compose = parse(fileOf(r, 'compose.yaml').content) as Compose;
   const env = compose.services.authelia.environment;
-  const files = Object.fromEntries(Object.values(env).map((path) => [path, `${randomSecret()}\n`]));
+  const files = Object.fromEntries(Object.values(fileVariables(env)).map((path) => [path, `${randomSecret()}\n`]));
   return { env, files };
 }
 
@@ -179,7 +184,7 @@ describe('inline secrets', () => {
 describe('secret files', () => {
   const r = generateAutheliaConfig({ secretsMode: 'files' });
   const compose = parse(fileOf(r, 'compose.yaml').content) as Compose;
-  const env = compose.services.authelia.environment;
+  const env = fileVariables(compose.services.authelia.environment);
   const dir = mkdtempSync(join(tmpdir(), 'authelia-secrets-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -197,6 +202,26 @@ describe('secret files', () => {
       return key?.env;
     });
     expect(Object.keys(env).sort()).toEqual(expected.sort());
+  });
+
+  it('runs Authelia as the host user (PUID/PGID), so the entrypoint hands ./config to that user instead of root', () => {
+    // The image defaults to PUID=0/PGID=0 and chowns /config to them on every start (entrypoint.sh @ v4.39.20).
+    const all = compose.services.authelia.environment;
+    expect(
+      Object.keys(all)
+        .filter((k) => !k.endsWith('_FILE'))
+        .sort(),
+    ).toEqual(['PGID', 'PUID']);
+    expect(all.PUID).toBe(AUTHELIA_CONTAINER.puid);
+    expect(all.PGID).toBe(AUTHELIA_CONTAINER.pgid);
+    expect([all.PUID, all.PGID]).toEqual(['1000', '1000']);
+    expect(fileOf(r, 'compose.yaml').content).toContain("'id -u' and 'id -g'");
+    expect(fileOf(r, 'create-secrets.sh').content).toContain('sudo chown -R "$(id -u):$(id -g)" ./secrets');
+  });
+
+  it('uses the 4.39 minor-line image tag, not a fixed older patch', () => {
+    expect(compose.services.authelia.image).toBe('authelia/authelia:4.39');
+    expect(AUTHELIA_CONTAINER.image).toBe('authelia/authelia:4.39');
   });
 
   it('mounts ./secrets read-only where the variables point, and validates against the Compose specification', () => {
