@@ -122,7 +122,6 @@ test('a builder works under the CSP: output generated, highlighted in its worker
 });
 
 test("the setup builder's argon2 hashing (WebAssembly in a worker) works under the CSP", async ({ page }) => {
-  test.setTimeout(90_000);
   const w = await watch(page);
   await page.goto('/guides/authelia-setup/');
   await page.locator('.builder').first().scrollIntoViewIfNeeded();

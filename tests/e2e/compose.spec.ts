@@ -311,8 +311,8 @@ for (const bad of BAD_INPUTS) {
 }
 
 test('bad input (a 5 MB paste): refused with a message, the text kept, the page responsive', async ({ page }) => {
-  // Chromium itself needs seconds to lay out 5 MB in a textarea (about 5 s on an idle 2-core machine, more under load).
-  test.setTimeout(180_000);
+  // Chromium itself needs seconds to lay out 5 MB in a textarea (about 5 s on an idle 2-core machine, more under load):
+  // the global test timeout (playwright.config.ts) leaves room for that.
   await page.goto(PAGE);
   await hydrated(page);
   const huge = 'services:\n' + '# filler line of a very large paste\n'.repeat(Math.ceil((5 * 1024 * 1024) / 36));
@@ -321,7 +321,7 @@ test('bad input (a 5 MB paste): refused with a message, the text kept, the page 
     el.value = text;
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, huge);
-  await expect(page.locator('#cs-source-error')).toContainText(/The pasted text is 5\.\d MB/, { timeout: 120_000 });
+  await expect(page.locator('#cs-source-error')).toContainText(/The pasted text is 5\.\d MB/, { timeout: 180_000 });
   await expect(page.getByText('Nothing to generate yet.')).toBeVisible();
   const same = await page.locator('#cs-source').evaluate((el: HTMLTextAreaElement, text) => el.value === text, huge);
   expect(same).toBe(true);
@@ -335,7 +335,6 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`axe (WCAG 2.2 AA, ${scheme}): the splitter with findings, secrets mode, and a YAML error on the field`, async ({
     browser,
   }) => {
-    test.setTimeout(120_000);
     const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(PAGE);

@@ -277,7 +277,6 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`axe (WCAG 2.2 AA, ${scheme}): the hydrated builder with field errors, a fix button and Headscale fields`, async ({
     browser,
   }) => {
-    test.setTimeout(120_000); // axe over a page full of highlighted code takes half a minute
     const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(GUIDE);

@@ -153,7 +153,8 @@ export async function startNginx(ws: Workspace, port: number): Promise<RunningNg
     }
     running.delete(child);
   };
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: a hang guard only, so a loaded machine that starts nginx slowly does not fail the test.
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     if (child.exitCode !== null) break;
     if (await canConnect(port)) return { pid: child.pid ?? -1, stop };
     await sleep(50);

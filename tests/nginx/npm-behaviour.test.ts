@@ -101,7 +101,7 @@ beforeAll(async () => {
     await tearDown();
     throw e;
   }
-}, 30_000);
+});
 
 afterAll(tearDown, 30_000);
 

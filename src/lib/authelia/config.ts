@@ -45,7 +45,8 @@ export interface AutheliaConfigOptions {
 export const defaultAutheliaConfigOptions: AutheliaConfigOptions = {
   domain: 'example.com',
   autheliaUrl: 'https://auth.example.com',
-  defaultRedirectionUrl: 'https://home.example.com',
+  // Where people land after logging in: a host the guides create (the NPM guide's first proxy host).
+  defaultRedirectionUrl: 'https://jellyfin.example.com',
   totpIssuer: 'example.com',
   theme: 'auto',
   logLevel: 'info',
