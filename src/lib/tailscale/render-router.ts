@@ -32,17 +32,32 @@ export function sysctlLines(plan: Plan): string[] {
   return plan.ipv6Forwarding ? [SYSCTL_IPV4, SYSCTL_IPV6] : [SYSCTL_IPV4];
 }
 
+/** The sysctl keys those lines set, for a `sysctl <key>…` check. */
+export function sysctlKeys(plan: Plan): string[] {
+  return sysctlLines(plan).map((l) => l.split(' = ')[0] ?? l);
+}
+
 export function renderSysctl(plan: Plan): GeneratedFile {
   const content = [
     `# ${SYSCTL_PATH}: IP forwarding for a Tailscale ${describeRole(plan)}.`,
     `# Apply without a reboot: sudo sysctl -p ${SYSCTL_PATH}`,
-    `# Without it tailscale warns: "IP forwarding is disabled, subnet routing/exit nodes will not work." (${LINKS.ipForwarding})`,
+    `# Check with: sysctl ${sysctlKeys(plan).join(' ')} (each must print = 1).`,
+    '# Only `tailscale up` with routes or an exit node warns when forwarding is off; `tailscale set` says nothing.',
+    `# ${LINKS.ipForwarding}`,
     ...sysctlLines(plan),
     '',
   ].join('\n');
   return { name: '99-tailscale.conf', language: 'ini', content };
 }
 
+/**
+ * The forwarding step ends with an explicit `sysctl` check because the CLI's own warning is not reliable here:
+ * `tailscale up` checks forwarding once the routes are in its prefs
+ * (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/up.go#L555), but `tailscale set` runs the
+ * same check before it has computed the routes
+ * (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/set.go#L196, routes filled in at #L217),
+ * so it never warns about them (open issue https://github.com/tailscale/tailscale/issues/14760).
+ */
 function forwardingStep(plan: Plan): string[] {
   const printf = `printf '%s\\n' ${sysctlLines(plan)
     .map((l) => `'${l}'`)
@@ -57,6 +72,8 @@ function forwardingStep(plan: Plan): string[] {
     `  ${printf} | sudo tee -a /etc/sysctl.conf >/dev/null`,
     '  sudo sysctl -p /etc/sysctl.conf',
     'fi',
+    '# Each must print = 1. `tailscale set` does not warn when forwarding is off (only `tailscale up` does).',
+    `sysctl ${sysctlKeys(plan).join(' ')}`,
   ];
 }
 
