@@ -136,6 +136,45 @@ test('Windows output is PowerShell without sudo, with the flags Windows has', as
   await expect(page.locator('#ts-ssh-messages')).toContainText('The Tailscale SSH server is not supported on windows');
 });
 
+test('the Docker platform writes a compose service with the key from .env; LXC adds the Proxmox host step', async ({ page }) => {
+  const errors = noCrash(page);
+  // A link from before the platform field existed still opens, on the plain Linux install.
+  await page.goto(`${GUIDE}#tailscale=v1.${Buffer.from('{"role":"both"}').toString('base64url')}`);
+  await hydrated(page);
+  await expect(page.locator('#ts-role')).toHaveValue('both');
+  await expect(page.locator('#ts-platform')).toHaveValue('host');
+  await expect(tab(page, 'compose.yaml')).toHaveCount(0);
+
+  await page.locator('#ts-platform').selectOption('docker');
+  await tab(page, 'compose.yaml').click();
+  const compose = output(page);
+  await expect(compose).toContainText('services:\n  tailscale:\n    image: tailscale/tailscale:v1.102.3');
+  await expect(compose).toContainText('network_mode: host');
+  await expect(compose).toContainText('- /dev/net/tun:/dev/net/tun');
+  await expect(compose).toContainText('- NET_ADMIN');
+  await expect(compose).toContainText("- 'TS_AUTHKEY=${TS_AUTHKEY}'");
+  await expect(compose).toContainText("- 'TS_USERSPACE=false'");
+  await expect(compose).toContainText("- 'TS_ROUTES=192.168.1.0/24'");
+  await expect(compose).toContainText("- 'TS_EXTRA_ARGS=--advertise-exit-node'");
+  await tab(page, '.env.example').click();
+  await expect(output(page)).toContainText('TS_AUTHKEY=');
+  await tab(page, 'router.sh').click();
+  await expect(output(page)).toContainText('sysctl net.ipv4.ip_forward net.ipv6.conf.all.forwarding');
+  await expect(output(page)).toContainText('docker compose up -d');
+
+  await page.locator('#ts-platform').selectOption('lxc');
+  await tab(page, 'lxc-host.sh').click();
+  await expect(output(page)).toContainText('lxc.cgroup2.devices.allow: c 10:200 rwm');
+  await expect(output(page)).toContainText('lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file');
+  await expect(tab(page, 'compose.yaml')).toHaveCount(0);
+
+  // The platform only applies to Linux routers.
+  await page.locator('#ts-os').selectOption('windows');
+  await expect(page.locator('#ts-platform')).toHaveCount(0);
+  await expect(tab(page, 'router.ps1')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('state survives a reload, and the share link restores it in a fresh browser', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { hasErrors, sortDiagnostics, type Diagnostic, type Severity } from '../../lib/core';
 import {
+  applicableFields,
   completeTailscaleOptions,
   defaultTailscaleOptions,
   generateTailscale,
@@ -12,6 +13,7 @@ import {
   type ClientOs,
   type Coordination,
   type RouterFirewall,
+  type RouterPlatform,
   type TailscaleOptions,
   type TailscaleRole,
 } from '../../lib/tailscale';
@@ -40,6 +42,11 @@ const OS_LABELS: Record<ClientOs, string> = {
   windows: 'Windows',
   ios: 'iOS',
   android: 'Android',
+};
+const PLATFORM_LABELS: Record<RouterPlatform, string> = {
+  host: 'Installed on the machine or VM',
+  docker: 'Docker container (official image)',
+  lxc: 'Proxmox LXC container',
 };
 const COORDINATION_LABELS: Record<Coordination, string> = {
   tailscale: 'Tailscale (login.tailscale.com)',
@@ -224,11 +231,11 @@ export default function TailscaleBuilder() {
     );
   };
 
-  const isRouter = options.role !== 'client';
-  const routerExit = options.role === 'exit-node' || options.role === 'both';
-  const usesExit = isRouter ? routerExit : options.useExitNode;
-  const showExitName = usesExit || byPath.has('exitNode');
-  const headscale = options.coordination === 'headscale';
+  // Which fields apply is the library's decision; this component only lays them out.
+  const fields = applicableFields(options);
+  const shows = (key: keyof TailscaleOptions) => fields.has(key);
+  const isRouter = shows('routes');
+  const showExitName = shows('exitNode') || byPath.has('exitNode');
   const errors = hasErrors(diagnostics);
 
   return (
@@ -242,7 +249,8 @@ export default function TailscaleBuilder() {
         <legend>This device</legend>
         <div class="builder-row">
           {select('role', 'Role', ROLE_LABELS)}
-          {isRouter && select('os', 'Router operating system', OS_LABELS)}
+          {shows('os') && select('os', 'Router operating system', OS_LABELS)}
+          {shows('platform') && select('platform', 'Where Tailscale runs', PLATFORM_LABELS)}
         </div>
         {isRouter && text('routes')}
         {isRouter && (
@@ -257,8 +265,8 @@ export default function TailscaleBuilder() {
         <legend>Coordination server</legend>
         <div class="builder-row">
           {select('coordination', 'Who runs the control plane', COORDINATION_LABELS)}
-          {headscale && text('loginServer')}
-          {headscale && text('headscaleUser')}
+          {shows('loginServer') && text('loginServer')}
+          {shows('headscaleUser') && text('headscaleUser')}
         </div>
       </fieldset>
 
@@ -295,9 +303,10 @@ export default function TailscaleBuilder() {
           {showExitName && text('exitNode')}
         </div>
         <div class="builder-row">
-          {!isRouter && check('acceptRoutes', 'Use the advertised subnet routes')}
-          {!isRouter && check('useExitNode', 'Send internet traffic through an exit node')}
-          {usesExit && check('exitNodeAllowLanAccess', 'Keep the local network reachable while on the exit node')}
+          {shows('acceptRoutes') && check('acceptRoutes', 'Use the advertised subnet routes')}
+          {shows('useExitNode') && check('useExitNode', 'Send internet traffic through an exit node')}
+          {shows('exitNodeAllowLanAccess') &&
+            check('exitNodeAllowLanAccess', 'Keep the local network reachable while on the exit node')}
         </div>
       </fieldset>
 

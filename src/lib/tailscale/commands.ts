@@ -62,6 +62,18 @@ function routerSettingFlags(plan: Plan): string[] {
   return flags;
 }
 
+/**
+ * For the official container image: the router flags that have no variable of their own, passed in `TS_EXTRA_ARGS`
+ * (hostname and routes go in `TS_HOSTNAME` and `TS_ROUTES`). containerboot splits that value on spaces and appends
+ * it to its `tailscale up` (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/containerboot/tailscaled.go#L146).
+ */
+export function containerExtraArgs(plan: Plan): string[] {
+  const flags = [...loginFlags(plan), ...tagFlags(plan)];
+  if (plan.exitNode) flags.push('--advertise-exit-node');
+  if (plan.snatOff) flags.push('--snat-subnet-routes=false');
+  return command('up', flags, 'linux').slice(2);
+}
+
 export function routerCommands(plan: Plan): RouterCommands {
   const settings = routerSettingFlags(plan);
   const os = plan.os;

@@ -3,6 +3,11 @@
  */
 
 export const TAILSCALE_VERSION = '1.102.3';
+/**
+ * The official image, pinned to the release above. Releases are pushed as `v<major.minor.patch>` and `v<major.minor>`
+ * (https://github.com/tailscale/tailscale/blob/v1.102.3/build_docker.sh#L28).
+ */
+export const TAILSCALE_IMAGE = `tailscale/tailscale:v${TAILSCALE_VERSION}`;
 export const HEADSCALE_VERSION = '0.29.2';
 
 /** Operating systems the builder writes router commands for (KB 1019: Linux, Windows, macOS can be routers). */
@@ -46,7 +51,12 @@ export const FLAG_FACTS: Record<string, FlagFact> = {
   unattended: { up: true, set: true, os: ['windows'] },
 };
 
-/** `--accept-routes` default per OS (`Prefs.DefaultRouteAll`): true on Windows, Android, iOS and the macOS GUI apps. */
+/**
+ * `--accept-routes` default per OS (`Prefs.DefaultRouteAll`,
+ * https://github.com/tailscale/tailscale/blob/v1.102.3/ipn/prefs.go#L789): true on Windows, Android, iOS and the two
+ * sandboxed macOS apps (App Store and standalone), which the builder's `macos` means; false on Linux and for the
+ * open-source `tailscaled` on macOS.
+ */
 export const ACCEPT_ROUTES_DEFAULT: Record<ClientOs, boolean> = {
   linux: false,
   macos: true,

@@ -8,11 +8,17 @@ import { defaultTailscaleOptions, TAILSCALE_CHOICES, type TailscaleOptions } fro
 import { buildPlan, type Plan } from './plan';
 import { renderConsoleApproval, renderHeadscale, renderPolicy } from './render-approval';
 import { renderClient } from './render-client';
+import { renderCompose, renderDockerSetup, renderEnvExample, renderLxcHost } from './render-container';
 import { renderRouterScript, renderSysctl, renderUdpGro } from './render-router';
 
 function routerFiles(plan: Plan, cmds: TailscaleCommands): GeneratedFile[] {
   if (!cmds.router) return [];
-  const files = [renderRouterScript(plan, cmds.router)];
+  if (plan.platform === 'docker') {
+    const files = [renderDockerSetup(plan), renderCompose(plan), renderEnvExample(plan), renderSysctl(plan)];
+    if (plan.udpGro) files.push(renderUdpGro());
+    return files;
+  }
+  const files = [...(plan.platform === 'lxc' ? [renderLxcHost()] : []), renderRouterScript(plan, cmds.router)];
   if (plan.os === 'linux') files.push(renderSysctl(plan));
   if (plan.udpGro) files.push(renderUdpGro());
   return files;

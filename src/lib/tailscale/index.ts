@@ -20,9 +20,13 @@ export {
   type Approval,
   type Coordination,
   type RouterFirewall,
+  type RouterPlatform,
   type TailscaleOptions,
   type TailscaleRole,
 } from './options';
+
+/** Which option fields apply to a combination (the builder shows only those). */
+export { applicableFields } from './plan';
 
 /** Command argument lists, as returned by `tailscaleCommands`. */
 export type { Argv, ClientCommands, RouterCommands, TailscaleCommands } from './commands';

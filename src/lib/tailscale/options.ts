@@ -8,11 +8,15 @@ export type Coordination = 'tailscale' | 'headscale';
 export type RouterFirewall = 'none' | 'firewalld' | 'ufw';
 /** How the advertised routes get approved: by hand, or automatically by the policy file. */
 export type Approval = 'console' | 'autoApprovers';
+/** Where tailscaled runs on a Linux router: on the machine itself, in the official Docker image, or in a Proxmox LXC. */
+export type RouterPlatform = 'host' | 'docker' | 'lxc';
 
 export interface TailscaleOptions {
   role: TailscaleRole;
   /** OS of the router (ignored for the `client` role). */
   os: RouterOs;
+  /** Linux routers only: where tailscaled runs. `host` (the default) is a plain install on the machine or VM. */
+  platform: RouterPlatform;
   /** The `--advertise-routes` value exactly as typed, e.g. `192.168.1.0/24`. */
   routes: string;
   /** `--hostname` for the router (its machine name in the tailnet); '' keeps the OS hostname. */
@@ -50,6 +54,7 @@ export interface TailscaleOptions {
 export const defaultTailscaleOptions: TailscaleOptions = {
   role: 'subnet-router',
   os: 'linux',
+  platform: 'host',
   routes: '192.168.1.0/24',
   hostname: 'home-router',
   tags: '',
@@ -73,6 +78,7 @@ export const defaultTailscaleOptions: TailscaleOptions = {
 export const TAILSCALE_CHOICES = {
   role: ['subnet-router', 'exit-node', 'both', 'client'],
   os: ['linux', 'macos', 'windows'],
+  platform: ['host', 'docker', 'lxc'],
   coordination: ['tailscale', 'headscale'],
   firewall: ['none', 'firewalld', 'ufw'],
   approval: ['console', 'autoApprovers'],

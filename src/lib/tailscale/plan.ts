@@ -5,7 +5,7 @@
 import { error, info, warning, type Diagnostic } from '../core';
 import { CLI_TEXT, GOOS, type ClientOs, type RouterOs } from './facts';
 import { checkHostname, exitNodeDiagnostics, hostnameDiagnostics, parseTags } from './names';
-import type { Approval, Coordination, RouterFirewall, TailscaleOptions, TailscaleRole } from './options';
+import type { Approval, Coordination, RouterFirewall, RouterPlatform, TailscaleOptions, TailscaleRole } from './options';
 import { isDefaultRoute, parseAdvertiseRoutes } from './routes';
 
 export const EXIT_NODE_PLACEHOLDER = 'ROUTER-NAME';
@@ -15,6 +15,8 @@ export const DEFAULT_TAG = 'tag:router';
 export interface Plan {
   role: TailscaleRole;
   os: RouterOs;
+  /** Where tailscaled runs on the router; always `host` for macOS, Windows and the client role. */
+  platform: RouterPlatform;
   clientOs: ClientOs;
   isRouter: boolean;
   /** Subnet routes to advertise (canonical, without the exit-node pair). */
@@ -136,6 +138,15 @@ function flagDiagnostics(o: TailscaleOptions, isRouter: boolean, exitNode: boole
         : 'On macOS the Tailscale SSH server needs the open-source tailscaled, not the app';
     out.push(warning('flag-unsupported-os', `${why}. The builder leaves --ssh out.`, { path: 'ssh' }));
   }
+  if (o.ssh && o.os === 'linux' && o.platform === 'docker') {
+    out.push(
+      info(
+        'ssh-in-container',
+        'In Docker, Tailscale SSH would log you in to the container, not to the host; the builder leaves --ssh out. Install Tailscale on the host if you want it.',
+        { path: 'ssh' },
+      ),
+    );
+  }
   if (!o.snatSubnetRoutes && o.os !== 'linux') {
     out.push(
       info('flag-unsupported-os', '--snat-subnet-routes exists only on Linux; the builder leaves it out.', {
@@ -214,9 +225,11 @@ export function buildPlan(o: TailscaleOptions): { plan: Plan; diagnostics: Diagn
     ...ipv6Diagnostics(o, r.routes, exitNode),
     ...exitName.diagnostics,
   ];
+  const platform: RouterPlatform = isRouter && o.os === 'linux' ? o.platform : 'host';
   const plan: Plan = {
     role: o.role,
     os: o.os,
+    platform,
     clientOs: o.clientOs,
     isRouter,
     routes: r.routes,
@@ -230,7 +243,7 @@ export function buildPlan(o: TailscaleOptions): { plan: Plan; diagnostics: Diagn
     firewall: o.os === 'linux' ? o.firewall : 'none',
     ipv6Forwarding: o.ipv6 && (exitNode || r.routes.some((x) => x.includes(':'))),
     snatOff: !o.snatSubnetRoutes && o.os === 'linux',
-    ssh: o.ssh && o.os === 'linux',
+    ssh: o.ssh && o.os === 'linux' && platform !== 'docker',
     unattended: o.os === 'windows',
     udpGro: o.udpGro && o.os === 'linux',
     client: {
@@ -241,4 +254,23 @@ export function buildPlan(o: TailscaleOptions): { plan: Plan; diagnostics: Diagn
     },
   };
   return { plan, diagnostics };
+}
+
+/**
+ * The options that mean something for this combination: the builder shows only these fields (and, beyond them, the
+ * exit-node field while a diagnostic points at it).
+ */
+export function applicableFields(o: TailscaleOptions): ReadonlySet<keyof TailscaleOptions> {
+  const isRouter = o.role !== 'client';
+  const usesExit = isRouter ? o.role === 'exit-node' || o.role === 'both' : o.useExitNode;
+  const fields: (keyof TailscaleOptions)[] = ['role', 'coordination', 'clientOs'];
+  if (isRouter) {
+    fields.push('os', 'routes', 'hostname', 'tags', 'approval', 'firewall', 'ipv6', 'snatSubnetRoutes', 'ssh', 'udpGro');
+    if (o.os === 'linux') fields.push('platform');
+  } else {
+    fields.push('acceptRoutes', 'useExitNode');
+  }
+  if (o.coordination === 'headscale') fields.push('loginServer', 'headscaleUser');
+  if (usesExit) fields.push('exitNode', 'exitNodeAllowLanAccess');
+  return new Set(fields);
 }

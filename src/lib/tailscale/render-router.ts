@@ -32,18 +32,42 @@ export function sysctlLines(plan: Plan): string[] {
   return plan.ipv6Forwarding ? [SYSCTL_IPV4, SYSCTL_IPV6] : [SYSCTL_IPV4];
 }
 
+/** The sysctl keys those lines set, for a `sysctl <key>…` check. */
+export function sysctlKeys(plan: Plan): string[] {
+  return sysctlLines(plan).map((l) => l.split(' = ')[0] ?? l);
+}
+
+/** Where the file goes when Tailscale runs in a container (forwarding is a setting of each network namespace). */
+const SYSCTL_WHERE: Record<Plan['platform'], string | undefined> = {
+  host: undefined,
+  docker: "# Put it on the Docker host: with network_mode: host the container uses the host's forwarding settings.",
+  lxc: '# Put it inside the LXC container: the container has its own network stack and its own forwarding settings.',
+};
+
 export function renderSysctl(plan: Plan): GeneratedFile {
+  const where = SYSCTL_WHERE[plan.platform];
   const content = [
     `# ${SYSCTL_PATH}: IP forwarding for a Tailscale ${describeRole(plan)}.`,
+    ...(where ? [where] : []),
     `# Apply without a reboot: sudo sysctl -p ${SYSCTL_PATH}`,
-    `# Without it tailscale warns: "IP forwarding is disabled, subnet routing/exit nodes will not work." (${LINKS.ipForwarding})`,
+    `# Check with: sysctl ${sysctlKeys(plan).join(' ')} (each must print = 1).`,
+    '# Only `tailscale up` with routes or an exit node warns when forwarding is off; `tailscale set` says nothing.',
+    `# ${LINKS.ipForwarding}`,
     ...sysctlLines(plan),
     '',
   ].join('\n');
   return { name: '99-tailscale.conf', language: 'ini', content };
 }
 
-function forwardingStep(plan: Plan): string[] {
+/**
+ * The forwarding step ends with an explicit `sysctl` check because the CLI's own warning is not reliable here:
+ * `tailscale up` checks forwarding once the routes are in its prefs
+ * (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/up.go#L555), but `tailscale set` runs the
+ * same check before it has computed the routes
+ * (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/set.go#L196, routes filled in at #L217),
+ * so it never warns about them (open issue https://github.com/tailscale/tailscale/issues/14760).
+ */
+export function forwardingStep(plan: Plan): string[] {
   const printf = `printf '%s\\n' ${sysctlLines(plan)
     .map((l) => `'${l}'`)
     .join(' ')}`;
@@ -57,6 +81,8 @@ function forwardingStep(plan: Plan): string[] {
     `  ${printf} | sudo tee -a /etc/sysctl.conf >/dev/null`,
     '  sudo sysctl -p /etc/sysctl.conf',
     'fi',
+    '# Each must print = 1. `tailscale set` does not warn when forwarding is off (only `tailscale up` does).',
+    `sysctl ${sysctlKeys(plan).join(' ')}`,
   ];
 }
 
@@ -131,6 +157,7 @@ export function renderRouterScript(plan: Plan, cmds: RouterCommands): GeneratedF
       : [
           '#!/bin/sh',
           `# Tailscale ${describeRole(plan)} on ${plan.os === 'linux' ? 'Linux' : 'macOS'} (tailscale ${TAILSCALE_VERSION}).`,
+          ...(plan.platform === 'lxc' ? ['# Run inside the LXC container, after lxc-host.sh on the Proxmox host.'] : []),
           'set -eu',
         ];
   const lines = [
