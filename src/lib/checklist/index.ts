@@ -26,8 +26,9 @@ export interface ChecklistStep {
 export const CHECKLIST: readonly ChecklistStep[] = [
   {
     id: 'step-1',
-    title: 'Step 1: Close the ports and set up Tailscale',
-    summary: 'The biggest win for the least effort: nothing on the internet can reach your network any more.',
+    title: 'Step 1: Close the ports, set up Tailscale, check from outside',
+    summary:
+      'The biggest win for the least effort: nothing on the internet can reach your network any more, and a scan from outside proves it.',
     tasks: [
       {
         id: 'delete-port-forwards',
@@ -54,6 +55,11 @@ export const CHECKLIST: readonly ChecklistStep[] = [
         id: 'approve-routes',
         text: 'Approve the route in the admin console (or with autoApprovers)',
         guide: '/guides/tailscale/#approve-the-route',
+      },
+      {
+        id: 'external-scan',
+        text: 'Scan your public IP from outside: every TCP port closed or filtered',
+        guide: '/guides/verify/#run-the-scan',
       },
     ],
   },
@@ -127,8 +133,8 @@ export const CHECKLIST: readonly ChecklistStep[] = [
   },
   {
     id: 'step-5',
-    title: 'Step 5: Authelia with 2FA, then verify',
-    summary: 'One login in front of everything, a second factor where it matters, and proof from outside.',
+    title: 'Step 5: Authelia with 2FA',
+    summary: 'One login in front of everything, a second factor where it matters, and optionally one more look from outside.',
     tasks: [
       {
         id: 'authelia',
@@ -143,9 +149,9 @@ export const CHECKLIST: readonly ChecklistStep[] = [
         builder: '/guides/authelia-forward-auth/#build-and-test-your-rules',
       },
       {
-        id: 'external-scan',
-        text: 'Scan your public IP from outside: every port closed or filtered',
-        guide: '/guides/verify/#run-the-scan',
+        id: 'external-scan-final',
+        text: 'Optional: repeat the outside scan now that everything is in place',
+        guide: '/guides/verify/#check-again-later',
       },
     ],
   },

@@ -24,6 +24,11 @@ describe('checklist data', () => {
     }
   });
 
+  it('ends step 1 with the external scan, as the build order does, and may repeat it at the very end', () => {
+    expect(CHECKLIST[0]!.tasks.at(-1)!.id).toBe('external-scan');
+    expect(CHECKLIST.at(-1)!.tasks.at(-1)!.guide).toMatch(/^\/guides\/verify\//);
+  });
+
   it('uses unique task ids and links every task to a guide', () => {
     const ids = allTaskIds();
     expect(new Set(ids).size).toBe(ids.length);
