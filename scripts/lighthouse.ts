@@ -145,6 +145,8 @@ async function main(): Promise<number> {
             output: 'html',
             logLevel: 'error',
             onlyCategories,
+            // Not in any category, so onlyCategories alone would drop it; the required-request check reads it.
+            onlyAudits: ['network-requests'],
           });
           if (!result) throw new Error('Lighthouse returned no result');
           if (outcomes.length === 0 && done.length === 0) {
