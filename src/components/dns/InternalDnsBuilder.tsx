@@ -22,13 +22,6 @@ const SCHEMA = { version: 1, secretKeys: [] };
 
 // Display names for the library's choice values (presentation only; the rules live in src/lib/dns).
 const SERVER_LABELS: Record<DnsServer, string> = {
-  dnsmasq: 'dnsmasq (also the DNS of many routers)',
-  unbound: 'Unbound',
-  pihole: 'Pi-hole',
-  adguard: 'AdGuard Home',
-  technitium: 'Technitium DNS Server',
-};
-const SERVER_NAMES: Record<DnsServer, string> = {
   dnsmasq: 'dnsmasq',
   unbound: 'Unbound',
   pihole: 'Pi-hole',
@@ -105,7 +98,7 @@ export default function InternalDnsBuilder() {
 
   const options = useMemo(() => completeOptions(state), [state]);
   const result = useMemo(() => generateInternalDns(options), [options]);
-  const files = useMemo(() => stamp(result.files, SERVER_NAMES[options.server]), [result, options.server]);
+  const files = useMemo(() => stamp(result.files, SERVER_LABELS[options.server]), [result, options.server]);
   const diagnostics = useMemo(() => sortDiagnostics(result.diagnostics), [result]);
   const byPath = useMemo(() => {
     const map = new Map<string, Diagnostic[]>();
