@@ -29,7 +29,10 @@ export function renderUnbound(plan: Plan): GeneratedFile {
   }
   if (plan.wholeDomain && plan.zoneWildcard)
     L.push(`  # Note: a redirect zone for all of ${plan.domain} also answers its MX/TXT/CAA lookups with no data.`);
-  for (const p of plan.exceptions) L.push(`  local-zone: ${quote(`${p}.`)} transparent`);
+  // A public name that is itself a redirect zone's name cannot be excepted (the builder warns): a second local-zone for
+  // the same name would replace the redirect instead.
+  for (const p of plan.exceptions)
+    if (!plan.entries.some((e) => e.name === p)) L.push(`  local-zone: ${quote(`${p}.`)} transparent`);
   if (plan.upstreams.length) {
     L.push('', '# Everything else goes to the upstream resolvers.', 'forward-zone:', '  name: "."');
     for (const u of plan.upstreams) L.push(`  forward-addr: ${u}`);
