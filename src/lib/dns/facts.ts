@@ -9,7 +9,9 @@ export const SOURCES = {
   dnsmasqLocal: 'https://github.com/imp/dnsmasq/blob/cb321709e9f20cd0949aa375dad2b97050394659/man/dnsmasq.8#L602-L605',
   dnsmasqRebind: 'https://github.com/imp/dnsmasq/blob/cb321709e9f20cd0949aa375dad2b97050394659/man/dnsmasq.8#L477',
   /** unbound.conf(5): local-zone types redirect / static / transparent, private-domain, forward-zone. */
-  unboundConf: 'https://github.com/NLnetLabs/unbound/blob/release-1.17.1/doc/unbound.conf.5.in',
+  unboundConf: 'https://github.com/NLnetLabs/unbound/blob/release-1.17.1/doc/unbound.conf.5.in#L1390-L1451',
+  unboundPrivateDomain: 'https://github.com/NLnetLabs/unbound/blob/release-1.17.1/doc/unbound.conf.5.in#L1076',
+  unboundForwardZone: 'https://github.com/NLnetLabs/unbound/blob/release-1.17.1/doc/unbound.conf.5.in#L2027',
   /** Pi-hole v6 FTL: `dns.upstreams`, `dns.hosts` ("IP HOSTNAME"), `misc.dnsmasq_lines`. */
   piholeConfig: 'https://github.com/pi-hole/FTL/blob/v6.4.1/src/config/config.c#L407',
   piholeHosts: 'https://github.com/pi-hole/FTL/blob/v6.4.1/src/config/config.c#L491-L494',

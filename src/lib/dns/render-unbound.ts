@@ -1,4 +1,8 @@
-/** Unbound: `homelab-unbound.conf` for /etc/unbound/unbound.conf.d/ with its own `server:` clause. */
+/**
+ * Unbound: `homelab-unbound.conf` for /etc/unbound/unbound.conf.d/ with its own `server:` clause. `private-domain`
+ * (https://github.com/NLnetLabs/unbound/blob/release-1.17.1/doc/unbound.conf.5.in#L1076) and `forward-zone`
+ * (https://github.com/NLnetLabs/unbound/blob/release-1.17.1/doc/unbound.conf.5.in#L2027) as in unbound.conf(5).
+ */
 import type { GeneratedFile } from '../core';
 import { SOURCES, TARGETS } from './facts';
 import type { Plan } from './plan';
