@@ -16,6 +16,8 @@ export const SOURCES = {
   piholeConfig: 'https://github.com/pi-hole/FTL/blob/v6.4.1/src/config/config.c#L407',
   piholeHosts: 'https://github.com/pi-hole/FTL/blob/v6.4.1/src/config/config.c#L491-L494',
   piholeDnsmasqLines: 'https://github.com/pi-hole/FTL/blob/v6.4.1/src/config/config.c#L1397-L1398',
+  /** FTL watches pihole.toml (inotify) and re-reads it when it is written. */
+  piholeReload: 'https://github.com/pi-hole/FTL/blob/v6.4.1/src/config/inotify.c#L212',
   /** AdGuard Home: rewrites moved from `dns:` to `filtering:` in config schema 26; `enabled` added in schema 31. */
   adguardMigration: 'https://github.com/AdguardTeam/AdGuardHome/blob/v0.107.69/internal/configmigrate/v26.go#L45-L62',
   adguardRewrites: 'https://github.com/AdguardTeam/AdGuardHome/blob/v0.107.69/internal/filtering/rewrites.go#L22-L40',
@@ -34,7 +36,7 @@ export const SOURCES = {
 export const TARGETS = {
   dnsmasq: 'dnsmasq 2.86 or later',
   unbound: 'Unbound 1.17',
-  pihole: 'Pi-hole v6 (FTL 6.x)',
+  pihole: 'Pi-hole v6, FTL 6.x',
   adguard: 'AdGuard Home v0.107 (config schema 26 or later)',
   technitium: 'Technitium DNS Server 13 or later',
   headscale: 'Headscale 0.29',
