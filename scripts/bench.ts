@@ -132,6 +132,7 @@ try {
     { path: '/guides/authelia-setup/', field: '#as-domain' },
     { path: '/guides/nginx-proxy-manager/', field: '#npm-1-hostname' },
     { path: '/guides/tailscale/', field: '#ts-routes' },
+    { path: '/guides/internal-dns/', field: '#dns-domain' },
     // The compose splitter starts empty: load its first sample (a click, which the byte figures above do not do).
     { path: '/guides/secrets/', field: '#cs-source', prepare: 'Load sample' },
   ];

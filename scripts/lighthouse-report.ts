@@ -34,6 +34,7 @@ export const PAGES: AuditedPage[] = [
   { path: '/guides/authelia-setup/', label: 'builders: Authelia setup + NPM' },
   { path: '/guides/nginx-proxy-manager/', label: 'builder: NPM snippets' },
   { path: '/guides/tailscale/', label: 'builder: Tailscale' },
+  { path: '/guides/internal-dns/', label: 'builder: internal DNS' },
   { path: '/guides/secrets/', label: 'builder: compose splitter' },
   { path: '/checklist/', label: 'checklist' },
   // Search is a dialog on every page, opened on demand, so a navigation audit of any page would only see it closed.

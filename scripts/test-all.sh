@@ -32,13 +32,19 @@ stage_end() {
 }
 
 # 1. System packages: Debian's Chromium for Playwright (its own browser download cannot work here)
-#    Debian's nginx for the snippet tests, poppler-utils (pdftotext) for the checklist PDF test.
+#    Debian's nginx for the snippet tests, poppler-utils (pdftotext) for the checklist PDF test, dnsmasq, unbound and
+#    dnsutils (dig) for the internal-DNS tests.
 #    Installed only when missing (needs root).
 stage "system packages"
 need=()
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 if [ ! -x /usr/sbin/nginx ]; then need+=(nginx); fi
 if ! command -v pdftotext >/dev/null; then need+=(poppler-utils); fi
+# dnsmasq, Unbound and dig for the internal-DNS tests (tests/dns), which run generated configs on loopback ports.
+# dnsmasq-base is the binary alone (the dnsmasq package would also start a system daemon).
+if [ ! -x /usr/sbin/dnsmasq ]; then need+=(dnsmasq-base); fi
+if [ ! -x /usr/sbin/unbound ] || [ ! -x /usr/sbin/unbound-checkconf ]; then need+=(unbound); fi
+if ! command -v dig >/dev/null; then need+=(dnsutils); fi
 if [ ${#need[@]} -gt 0 ]; then
   note "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -48,6 +54,10 @@ if [ ${#need[@]} -gt 0 ]; then
   # The Debian package starts a system nginx on port 80; the tests run their own on loopback ports.
   if printf '%s\n' "${need[@]}" | grep -qx nginx; then
     (systemctl stop nginx || service nginx stop || nginx -s stop) >/dev/null 2>&1 || true
+  fi
+  # Likewise the unbound package starts a system resolver; the tests run their own on loopback ports.
+  if printf '%s\n' "${need[@]}" | grep -qx unbound; then
+    (systemctl stop unbound || service unbound stop) >/dev/null 2>&1 || true
   fi
 fi
 

@@ -176,6 +176,16 @@ const BUILDERS: { path: string; builder: string; use(page: Page): Promise<void> 
     },
   },
   {
+    path: '/guides/internal-dns/',
+    builder: '.builder:has(#dns-domain)',
+    async use(page) {
+      await page.locator('#dns-domain').fill('offline.example.net');
+      await expect(page.locator('.builder:has(#dns-domain) .output-file')).toContainText(
+        'address=/home.offline.example.net/192.168.1.10',
+      );
+    },
+  },
+  {
     path: '/guides/secrets/',
     builder: '.builder:has(#cs-source)',
     async use(page) {

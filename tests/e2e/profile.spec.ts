@@ -40,6 +40,14 @@ test('type the profile once and find every builder filled in', async ({ page }) 
   await page.goto('/guides/nginx-proxy-manager/');
   await hydrated(page);
   await expect(page.getByRole('tab', { name: 'proxmox.home.example.net.advanced.conf' })).toBeVisible();
+
+  // Internal DNS: the same hosts NPM proxies, by name under the whole domain, answering the server's address.
+  await page.goto('/guides/internal-dns/');
+  await hydrated(page);
+  await expect(page.locator('#dns-serverIp')).toHaveValue('10.20.30.10');
+  await expect(page.locator('#dns-zone')).toHaveValue('');
+  await expect(page.locator('#dns-internalNames')).toHaveValue('auth\nproxmox\njellyfin');
+  await expect(page.locator('.dns-builder .output-file')).toContainText('address=/proxmox.home.example.net/10.20.30.10');
 });
 
 test('a builder edited by hand says so, ignores profile changes, and re-syncs on request', async ({ page }) => {

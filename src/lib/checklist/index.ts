@@ -94,6 +94,7 @@ export const CHECKLIST: readonly ChecklistStep[] = [
         id: 'internal-dns',
         text: 'Point your service names at the server with internal DNS',
         guide: '/guides/nginx-proxy-manager/#point-names-at-the-proxy-with-internal-dns',
+        builder: '/guides/internal-dns/#build-your-dns-records',
       },
       {
         id: 'wildcard-cert',

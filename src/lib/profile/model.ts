@@ -6,6 +6,8 @@
 import type { AccessControlForm } from '../authelia/form';
 import { emptyRule } from '../authelia/form';
 import type { AutheliaConfigOptions, UserInput } from '../authelia';
+import { isUnder, normalizeName } from '../dns/names';
+import type { InternalDnsOptions } from '../dns/options';
 // Direct module imports, not the tool barrels: a barrel would pull the other tools' generators into every builder.
 import { defaultNpmHost } from '../npm/defaults';
 import type { NpmOptions } from '../npm/types';
@@ -157,5 +159,36 @@ export function toNpmOptions(profile: Profile): NpmOptions {
       { ...defaultNpmHost(`${PORTAL_SUBDOMAIN}.${profile.domain}`), protected: false },
       ...profile.services.map((s) => ({ ...defaultNpmHost(hostOf(profile, s)), websockets: s.websockets })),
     ],
+  };
+}
+
+/** The host of Headscale's URL when the profile uses Headscale and that host lies under the domain; else undefined. */
+function publicHeadscaleHost(profile: Profile): string | undefined {
+  if (profile.coordination !== 'headscale') return undefined;
+  let host: string;
+  try {
+    host = normalizeName(new URL(profile.headscaleUrl).hostname);
+  } catch {
+    return undefined;
+  }
+  const domain = normalizeName(profile.domain);
+  return domain && isUnder(host, domain) ? host : undefined;
+}
+
+/**
+ * The internal-DNS builder's options. The profile's hosts are `<subdomain>.<domain>` (as NPM and Authelia get them),
+ * so with services the zone is the whole domain and the names are exactly the portal and each service; without
+ * services the builder keeps its own zone and names. A Headscale server under the domain must keep its public answer.
+ */
+export function toInternalDnsOptions(
+  profile: Profile,
+): Pick<InternalDnsOptions, 'domain' | 'serverIp' | 'publicNames'> & Partial<Pick<InternalDnsOptions, 'zone' | 'internalNames'>> {
+  const headscale = publicHeadscaleHost(profile);
+  const names = profile.services.length ? [PORTAL_SUBDOMAIN, ...profile.services.map((s) => s.subdomain)] : [];
+  return {
+    domain: profile.domain,
+    serverIp: profile.serverIp,
+    publicNames: headscale ?? '',
+    ...(names.length ? { zone: '', internalNames: [...new Set(names)].join('\n') } : {}),
   };
 }

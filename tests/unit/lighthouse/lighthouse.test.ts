@@ -293,9 +293,9 @@ describe('the JSON report', () => {
     ]);
   });
 
-  it('audits nine pages, three gates each, including the search UI with results', () => {
-    expect(PAGES).toHaveLength(9);
-    expect(PAGES.length * GATED.length).toBe(27);
+  it('audits ten pages, three gates each, including the search UI with results', () => {
+    expect(PAGES).toHaveLength(10);
+    expect(PAGES.length * GATED.length).toBe(30);
     const search = PAGES.find((p) => p.path.startsWith('/search/'))!;
     expect(new URL(search.path, 'http://x').searchParams.get('q')).toBeTruthy();
     expect(search.mustRequest?.length).toBeGreaterThan(0);

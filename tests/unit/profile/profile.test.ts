@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { accessControlFromForm } from '../../../src/lib/authelia/form';
 import { generateAccessControl, generateAutheliaConfig } from '../../../src/lib/authelia';
+import { DNS_SERVERS, defaultInternalDnsOptions, generateInternalDns } from '../../../src/lib/dns';
 import { generateNpmSnippets } from '../../../src/lib/npm';
 import { generateTailscale } from '../../../src/lib/tailscale';
 import {
   defaultProfile,
   toAccessControlForm,
   toAutheliaOptions,
+  toInternalDnsOptions,
   toNpmOptions,
   toTailscaleOptions,
   toUsers,
@@ -89,10 +91,39 @@ describe('derivations', () => {
       defaultRedirectionUrl: 'https://jellyfin.example.com',
     });
   });
+
+  it('fills the internal DNS builder: the portal and each service by name, the proxy address, Headscale kept public', () => {
+    expect(toInternalDnsOptions(defaultProfile)).toEqual({
+      domain: 'example.com',
+      serverIp: '192.168.1.10',
+      zone: '',
+      internalNames: 'auth\nproxmox\njellyfin',
+      publicNames: '',
+    });
+    const headscale = { ...defaultProfile, coordination: 'headscale' as const };
+    expect(toInternalDnsOptions(headscale).publicNames).toBe('headscale.example.com');
+    // Outside the domain, or not a URL: nothing under the domain to keep public.
+    expect(toInternalDnsOptions({ ...headscale, headscaleUrl: 'https://hs.example.net' }).publicNames).toBe('');
+    expect(toInternalDnsOptions({ ...headscale, headscaleUrl: 'not a url' }).publicNames).toBe('');
+    // Without services the builder keeps its own zone and names (by default the wildcard under home).
+    const bare = toInternalDnsOptions({ ...headscale, services: [] });
+    expect(bare).toEqual({ domain: 'example.com', serverIp: '192.168.1.10', publicNames: 'headscale.example.com' });
+    expect('zone' in bare || 'internalNames' in bare).toBe(false);
+  });
+
+  it('gives the DNS records the exact hosts NPM proxies, and keeps Headscale out of them', () => {
+    const profile = { ...defaultProfile, coordination: 'headscale' as const };
+    const result = generateInternalDns({ ...defaultInternalDnsOptions, ...toInternalDnsOptions(profile) });
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const text = result.files.map((f) => f.content).join('\n');
+    for (const host of toNpmOptions(profile).hosts.map((h) => h.hostname)) expect(text).toContain(host);
+    expect(text).not.toMatch(/address=\/headscale\.example\.com\//);
+  });
 });
 
 // Random valid profiles: every builder accepts what the profile derives, with no error diagnostic.
-const label = fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/).filter((s) => s !== 'auth');
+// `auth` is the portal's; `headscale` is the Headscale server's own public name in these profiles, never a service.
+const label = fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/).filter((s) => s !== 'auth' && s !== 'headscale');
 const octet = fc.integer({ min: 0, max: 255 });
 const profileArb: fc.Arbitrary<Profile> = fc
   .record({
@@ -150,7 +181,7 @@ const errorsOf = (result: { diagnostics: { severity: string; code: string; messa
   result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
 
 describe('every builder accepts what a valid profile derives (property)', () => {
-  it('random valid profiles → no error from Authelia, Tailscale or NPM', () => {
+  it('random valid profiles → no error from Authelia, Tailscale, NPM or internal DNS', () => {
     fc.assert(
       fc.property(profileArb, (profile) => {
         expect(validateProfile(profile).valid).toBe(true);
@@ -163,6 +194,10 @@ describe('every builder accepts what a valid profile derives (property)', () => 
         expect(errorsOf(generateAutheliaConfig({ ...toAutheliaOptions(profile), accessControl: access, users }))).toEqual([]);
         expect(errorsOf(generateTailscale(toTailscaleOptions(profile)))).toEqual([]);
         expect(errorsOf(generateNpmSnippets(toNpmOptions(profile)))).toEqual([]);
+        for (const server of DNS_SERVERS) {
+          const dns = { ...defaultInternalDnsOptions, ...toInternalDnsOptions(profile), server };
+          expect(errorsOf(generateInternalDns(dns))).toEqual([]);
+        }
       }),
       { numRuns: 150 },
     );
