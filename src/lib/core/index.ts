@@ -66,6 +66,7 @@ const COMMENT: Record<string, string | undefined> = {
   sh: '#',
   dotenv: '#',
   ini: '#',
+  toml: '#',
   gitignore: '#',
   powershell: '#',
   text: undefined,
