@@ -16,6 +16,7 @@ import {
   parseIPv4,
   parseNameList,
 } from './names';
+import { loginNameDiagnostics } from './login-names';
 
 /** An internal name: exactly `name`, or (`wildcard`) `name` and every name below it. */
 export interface InternalEntry {
@@ -363,6 +364,7 @@ export function buildPlan(input: Partial<InternalDnsOptions>): { plan?: Plan; di
   const zoneWildcard = parseNameList(str(o.internalNames)).length === 0;
   const entries = zoneWildcard ? [{ name: zone, wildcard: true }] : parseInternal(str(o.internalNames), domain, zone, r);
   const { names, exceptions } = parsePublic(str(o.publicNames), domain, entries, server, r);
+  for (const d of loginNameDiagnostics(zone, entries, names)) r.add(d);
   if (zoneWildcard && zone === domain)
     r.warn(
       'zone',

@@ -116,3 +116,32 @@ describe('robustness', () => {
     expect(() => generateInternalDns({} as InternalDnsOptions)).not.toThrow();
   });
 });
+
+describe('names that break logins when they resolve differently inside and outside', () => {
+  it('warns when the Authelia portal is listed as public while apps resolve to the proxy', () => {
+    const d = find({ zone: '', internalNames: 'auth, jellyfin', publicNames: 'auth.example.com' }, 'public-overlap');
+    expect(d.path).toBe('publicNames'); // listed both ways: an error, not a guess
+    const portal = find({ publicNames: 'auth.home.example.com' }, 'portal-public');
+    expect(portal).toMatchObject({ severity: 'warning', path: 'publicNames' });
+    expect(portal.message).toContain('auth.home.example.com');
+    expect(codes({ publicNames: 'blog.example.com' })).not.toContain('portal-public');
+  });
+
+  it('notes a listed set of internal names without the portal, and stays quiet with a wildcard or with the portal', () => {
+    expect(find({ internalNames: 'jellyfin, photos' }, 'portal-not-internal')).toMatchObject({
+      severity: 'info',
+      path: 'internalNames',
+    });
+    expect(codes({ internalNames: 'auth, jellyfin' })).not.toContain('portal-not-internal');
+    expect(codes({ internalNames: '' })).not.toContain('portal-not-internal');
+  });
+
+  it('warns when a Headscale server is listed as an internal name', () => {
+    const d = find({ internalNames: 'auth, headscale' }, 'headscale-internal');
+    expect(d).toMatchObject({ severity: 'warning', path: 'internalNames' });
+    expect(d.message).toContain('headscale.home.example.com');
+    expect(codes({ internalNames: 'auth, jellyfin', publicNames: 'headscale.home.example.com' })).not.toContain(
+      'headscale-internal',
+    );
+  });
+});
