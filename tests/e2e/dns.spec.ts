@@ -57,7 +57,7 @@ test('a public name under the wildcard gets its message on the field, typed with
   await expect(zoneMessages.locator('[data-code="zone-whole-domain"]')).toContainText('A wildcard for all of example.com');
   await zone.focus();
   await page.keyboard.press('Tab');
-  const fix = zoneMessages.getByRole('button', { name: 'Use home' });
+  const fix = zoneMessages.getByRole('button', { name: 'Apply fix (use home)' });
   await expect(fix).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(zone).toHaveValue('home');

@@ -273,7 +273,7 @@ test('bad input gets a clear message on the field, stays as typed, and never cra
   ];
   for (const c of CASES) {
     await routes.fill(c.input);
-    const error = messages.locator('.ts-message-error').first();
+    const error = messages.locator('.field-message-error').first();
     await expect(error, c.input).toContainText(c.cli);
     await expect(error, c.input).toContainText(c.hint);
     await expect(routes).toHaveValue(c.input);
@@ -289,7 +289,7 @@ test('bad input gets a clear message on the field, stays as typed, and never cra
   );
   await expect(page.locator('#ts-tags')).toHaveValue('tag:my_router');
   await page.locator('#ts-hostname').fill('home router!');
-  await expect(page.locator('#ts-hostname-messages .ts-message-error')).toBeVisible();
+  await expect(page.locator('#ts-hostname-messages .field-message-error')).toBeVisible();
   await expect(page.locator('#ts-hostname')).toHaveValue('home router!');
   await page.locator('#ts-coordination').selectOption('headscale');
   await page.locator('#ts-loginServer').fill('not a url');

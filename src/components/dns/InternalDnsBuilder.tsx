@@ -1,6 +1,6 @@
 import './dns.css';
 import { useMemo, useRef } from 'preact/hooks';
-import { hasErrors, sortDiagnostics, type Diagnostic, type Severity } from '../../lib/core';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../lib/core';
 import {
   DNS_SERVERS,
   defaultInternalDnsOptions,
@@ -10,6 +10,7 @@ import {
 } from '../../lib/dns';
 import { toInternalDnsOptions } from '../../lib/profile/model';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { FieldMessages } from '../builder/FieldMessages';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -28,7 +29,6 @@ const SERVER_LABELS: Record<DnsServer, string> = {
   adguard: 'AdGuard Home',
   technitium: 'Technitium DNS Server',
 };
-const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 type TextKey = Exclude<keyof InternalDnsOptions, 'server'>;
 
@@ -56,27 +56,6 @@ const TEXT_LABELS: Record<TextKey, { label: string; hint: string; multiline?: bo
     multiline: true,
   },
 };
-
-/** The diagnostics that point at one field, shown under it; a `fix` becomes a button the user may press. */
-function FieldMessages({ id, items, onFix }: { id: string; items: Diagnostic[]; onFix?: (fix: string) => void }) {
-  if (items.length === 0) return null;
-  return (
-    <ul class="dns-messages" id={id}>
-      {items.map((d) => (
-        <li class={`dns-message dns-message-${d.severity}`} data-code={d.code}>
-          <p>
-            <strong>{SEVERITY_LABELS[d.severity]}:</strong> {d.message}
-            {onFix && d.fix !== undefined && (
-              <button type="button" class="link-button" data-fix={d.fix} onClick={() => onFix(d.fix!)}>
-                {d.fix === '' ? 'Clear the field' : `Use ${d.fix}`}
-              </button>
-            )}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** The options the generator sees: the state as typed, with any field of the wrong type (a hand-made link) defaulted. */
 function completeOptions(state: InternalDnsOptions): InternalDnsOptions {
@@ -132,7 +111,7 @@ export default function InternalDnsBuilder() {
         invalid={items.some((d) => d.severity === 'error')}
         onInput={(value) => set(key, value)}
       >
-        <FieldMessages id={`${id}-messages`} items={items} onFix={(fix) => applyFix(key, fix)} />
+        <FieldMessages id={`${id}-messages`} items={items} current={options[key]} onFix={(fix) => applyFix(key, fix)} />
       </TextField>
     );
   };

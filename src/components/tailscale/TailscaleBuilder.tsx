@@ -1,7 +1,7 @@
 import './tailscale.css';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { hasErrors, sortDiagnostics, type Diagnostic, type Severity } from '../../lib/core';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../lib/core';
 import {
   applicableFields,
   completeTailscaleOptions,
@@ -18,6 +18,7 @@ import {
   type TailscaleRole,
 } from '../../lib/tailscale';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { FieldMessages } from '../builder/FieldMessages';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
@@ -61,7 +62,6 @@ const APPROVAL_LABELS: Record<Approval, string> = {
   console: 'By hand, once',
   autoApprovers: 'Automatically (autoApprovers)',
 };
-const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 type TextKey = 'routes' | 'hostname' | 'tags' | 'loginServer' | 'headscaleUser' | 'exitNode';
 type BoolKey = 'ipv6' | 'snatSubnetRoutes' | 'ssh' | 'udpGro' | 'acceptRoutes' | 'useExitNode' | 'exitNodeAllowLanAccess';
@@ -81,42 +81,6 @@ const TEXT_LABELS: Record<TextKey, { label: string; hint: string }> = {
     hint: "Machine name or Tailscale IP; empty uses the router's name",
   },
 };
-
-/** The diagnostics that point at one field, shown under it; a `fix` becomes a one-click "Apply fix" button. */
-function FieldMessages({
-  id,
-  items,
-  current,
-  onFix,
-}: {
-  id: string;
-  items: Diagnostic[];
-  current?: string;
-  onFix?: (fix: string) => void;
-}) {
-  if (items.length === 0) return null;
-  return (
-    <ul class="ts-messages" id={id}>
-      {items.map((d) => (
-        <li class={`ts-message ts-message-${d.severity}`} data-code={d.code}>
-          <p>
-            <strong>{SEVERITY_LABELS[d.severity]}:</strong> {d.message}
-          </p>
-          {onFix && d.fix !== undefined && d.fix !== current && (
-            <p class="ts-fix">
-              <button type="button" data-fix={d.fix} onClick={() => onFix(d.fix!)}>
-                Apply fix <span class="sr-only">({d.fix === '' ? 'clear the field' : `use ${d.fix}`})</span>
-              </button>{' '}
-              <span aria-hidden="true">
-                → <code>{d.fix === '' ? '(empty)' : d.fix}</code>
-              </span>
-            </p>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const list = ids.filter(Boolean);
