@@ -7,6 +7,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitExit } from '../process';
 
 export const DNSMASQ_BIN = process.env.DNSMASQ_BIN ?? '/usr/sbin/dnsmasq';
 export const UNBOUND_BIN = process.env.UNBOUND_BIN ?? '/usr/sbin/unbound';
@@ -145,17 +146,6 @@ export interface Daemon {
   pid: number;
   output(): string;
   stop(): Promise<void>;
-}
-
-function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /** Starts a foreground daemon and waits (hang guard only) until it answers `probe` on the port. */
