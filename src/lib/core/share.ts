@@ -8,6 +8,11 @@ export interface StateSchema {
   version: number;
   /** Property names that hold secrets, removed at any depth (e.g. `password`, `secrets`). */
   secretKeys: readonly string[];
+  /**
+   * Brings the fields of a link or stored state made by an older version (`fromVersion` < `version`) to this
+   * version's shape; undefined refuses them. Without it, other versions are refused politely.
+   */
+  migrate?: (fields: Record<string, unknown>, fromVersion: number) => Record<string, unknown> | undefined;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -63,12 +68,12 @@ export type DecodeResult<T> = { ok: true; state: T } | { ok: false; reason: stri
 export function decodeShare<T extends object>(value: string, defaults: T, schema: StateSchema): DecodeResult<T> {
   const match = /^v(\d+)\.([A-Za-z0-9_-]*)$/.exec(value);
   if (!match) return { ok: false, reason: 'The shared link is damaged (its data is not in the expected format).' };
-  if (Number(match[1]) !== schema.version) {
-    return {
-      ok: false,
-      reason: `The shared link was made by another version of this builder (v${match[1]}, this is v${schema.version}).`,
-    };
-  }
+  const version = Number(match[1]);
+  const otherVersion = {
+    ok: false as const,
+    reason: `The shared link was made by another version of this builder (v${match[1]}, this is v${schema.version}).`,
+  };
+  if (version !== schema.version && !(schema.migrate && version < schema.version)) return otherVersion;
   let parsed: Json;
   try {
     parsed = JSON.parse(fromBase64Url(match[2]!)) as Json;
@@ -77,6 +82,16 @@ export function decodeShare<T extends object>(value: string, defaults: T, schema
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { ok: false, reason: 'The shared link is damaged (its data is not a set of fields).' };
+  }
+  if (version !== schema.version) {
+    let migrated: Record<string, unknown> | undefined;
+    try {
+      migrated = schema.migrate?.(parsed, version);
+    } catch {
+      migrated = undefined;
+    }
+    if (!migrated || typeof migrated !== 'object' || Array.isArray(migrated)) return otherVersion;
+    parsed = migrated as Json;
   }
   const clean = stripSecrets(parsed, schema.secretKeys) as Record<string, Json>;
   const state = { ...defaults } as Record<string, unknown>;

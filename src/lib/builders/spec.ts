@@ -1,0 +1,49 @@
+/**
+ * What every config builder declares, in its own library (`src/lib/<tool>/builder.ts`): pure data and functions,
+ * no DOM. The builder kit (`src/components/builder/useBuilder.ts`) turns a spec into a working island, and the
+ * registry (`./registry.ts`) lists every spec with the page that hosts it.
+ */
+import type { Diagnostic, GeneratorResult } from '../core';
+import type { StateSchema } from '../core/share';
+import type { Profile } from '../profile/model';
+
+/** One value of a choice list with the words a reader sees. */
+export interface Choice<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+export interface BuilderSpec<State extends object = object, Input = State> {
+  /** Share-link parameter (`#<id>=v1.…`) and storage key (`builder:<id>`); never changes once published. */
+  id: string;
+  /** The builder's name as readers see it. */
+  title: string;
+  /**
+   * The state's version, its secret fields, and `migrate` for links and stored state made by an older version,
+   * so a version bump never breaks them.
+   */
+  schema: StateSchema;
+  /** The upstream version the output targets, e.g. `Authelia 4.39`; one constant per library, used in provenance. */
+  target: string;
+  /** The state a new reader starts from. */
+  defaults: State;
+  /** Derives the state from the homelab profile, keeping what the profile does not cover. */
+  fromProfile?: (profile: Profile, current: State) => State;
+  /**
+   * The state as typed → the generator's input. Fills what a hand-made link left out or spelled with the wrong
+   * type; never changes what the reader typed.
+   */
+  toInput: (state: State) => Input;
+  generate: (input: Input) => GeneratorResult;
+  /** The values each choice field may take, with their labels. */
+  choices?: Readonly<Record<string, readonly Choice[]>>;
+  /** The fields that apply to this state (a field not listed does not change the output and is hidden). */
+  fields?: (state: State) => ReadonlySet<string>;
+  /** The state with a diagnostic's fix applied, or undefined when the diagnostic carries no fix this builder can apply. */
+  applyFix?: (state: State, diagnostic: Diagnostic) => State | undefined;
+}
+
+/** Identity helper that keeps a spec's State and Input types when it is declared as a constant. */
+export function defineBuilder<State extends object, Input>(spec: BuilderSpec<State, Input>): BuilderSpec<State, Input> {
+  return spec;
+}
