@@ -13,11 +13,34 @@ import { FieldMessages } from './FieldMessages';
 import { TextField } from './TextField';
 import type { Builder } from './useBuilder';
 
+/** What the fields need from a form: a builder (`useBuilder`) fits, and so does a form kept outside the kit. */
+export interface FieldSource {
+  state: Record<string, unknown>;
+  /** The generator's input, whose value a select shows when the state holds a value no choice has. */
+  input?: unknown;
+  choices?: Readonly<Record<string, readonly Choice[]>>;
+  set: (path: string, value: unknown) => void;
+  messagesFor: (path: string) => Diagnostic[];
+  /** Applies a diagnostic's fix; false when there is none. */
+  fix: (diagnostic: Diagnostic) => boolean;
+}
+
 interface FieldsContext {
-  // The fields read and write any builder's state by path; the builder's own types stay with its island.
-  builder: Builder<Record<string, unknown>, unknown>;
+  builder: FieldSource;
   /** Prefix of element ids, unique per builder on a page, e.g. `ts`. */
   prefix: string;
+}
+
+/** A builder as a field source. */
+export function fieldSource<State extends object, Input>(builder: Builder<State, Input>): FieldSource {
+  return {
+    state: builder.state as Record<string, unknown>,
+    input: builder.input,
+    ...(builder.spec.choices ? { choices: builder.spec.choices } : {}),
+    set: (path, value) => builder.set(path as keyof State, value as State[keyof State]),
+    messagesFor: builder.messagesFor,
+    fix: builder.fix,
+  };
 }
 
 const Context = createContext<FieldsContext | undefined>(undefined);
@@ -25,15 +48,19 @@ const Context = createContext<FieldsContext | undefined>(undefined);
 /** Gives the fields inside it their builder and id prefix. */
 export function BuilderFields<State extends object, Input>({
   builder,
+  source,
   prefix,
   children,
 }: {
-  builder: Builder<State, Input>;
+  /** The builder whose fields these are; or `source` for a form kept outside the kit. */
+  builder?: Builder<State, Input>;
+  source?: FieldSource;
   prefix: string;
   children: ComponentChildren;
 }) {
-  const value = { builder: builder as unknown as FieldsContext['builder'], prefix };
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  const resolved = source ?? (builder ? fieldSource(builder) : undefined);
+  if (!resolved) throw new Error('BuilderFields needs a builder or a source.');
+  return <Context.Provider value={{ builder: resolved, prefix }}>{children}</Context.Provider>;
 }
 
 function useFields(): FieldsContext {
@@ -110,7 +137,7 @@ export function SelectInput({ path, label, choices, value, onChange }: SelectInp
   const { builder, prefix } = useFields();
   const id = fieldId(prefix, path);
   const items = builder.messagesFor(path);
-  const options = choices ?? builder.spec.choices?.[path] ?? [];
+  const options = choices ?? builder.choices?.[path] ?? [];
   // A value no choice has (a hand-made link) shows what the generator uses instead: the spec's input for this path.
   const typed = value ?? String(builder.state[path] ?? '');
   const input = builder.input as Record<string, unknown> | undefined;
