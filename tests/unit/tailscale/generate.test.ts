@@ -244,7 +244,7 @@ describe('Linux prerequisites', () => {
     expect(ufw).toContain('sudo ufw allow in on tailscale0\nsudo ufw allow 41641/udp\n');
   });
 
-  it('offers the UDP GRO tip with the ethtool command Tailscale's docs give', () => {
+  it('offers the UDP GRO tip with the ethtool command Tailscale’s docs give', () => {
     const gro = file(gen({}).files, 'udp-gro.sh')?.content ?? '';
     expect(gro).toContain('NETDEV=$(ip -o route get 8.8.8.8 | cut -f 5 -d " ")');
     expect(gro).toContain('sudo ethtool -K "$NETDEV" rx-udp-gro-forwarding on rx-gro-list off');

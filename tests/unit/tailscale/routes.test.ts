@@ -241,7 +241,7 @@ describe('parseAdvertiseRoutes: fixes', () => {
 });
 
 describe('toViaRoute', () => {
-  it('matches `tailscale debug via 7 192.168.1.0/24` (the CLI's own output)', () => {
+  it('matches `tailscale debug via 7 192.168.1.0/24` (the CLI’s own output)', () => {
     expect(toViaRoute(7, '192.168.1.0/24')).toBe('fd7a:115c:a1e0:b1a:0:7:c0a8:100/120');
   });
 
