@@ -4,12 +4,12 @@
  * X-Forwarded-For, a default policy other than deny, unanchored regexes and schema divergences.
  * Every "covers" / "overlaps" test here must be provable: when in doubt, no warning.
  */
-import { info, warning, type Diagnostic } from '../core';
-import type { AccessControlModel, AccessControlOptions, AccessControlRuleModel, QueryCondition } from './access-control';
-import { METHODS, ruleDescriptor } from './acl-messages';
-import { hostOf, parseDomainEntry, type DomainEntry } from './acl-domain';
-import { networkCovers, networksOverlap, parseNetwork, type IpNetwork } from './acl-network';
-import { compileRe2, hasIdentityGroups } from './acl-regex';
+import { info, warning, type Diagnostic } from '../../core';
+import type { AccessControlModel, AccessControlOptions, AccessControlRuleModel, QueryCondition } from './model';
+import { METHODS, ruleDescriptor } from './messages';
+import { hostOf, parseDomainEntry, type DomainEntry } from './domain';
+import { networkCovers, networksOverlap, parseNetwork, type IpNetwork } from '../../core/ip/go-net';
+import { compileRe2, hasIdentityGroups } from './regex';
 
 /** Patterns that match every host name. */
 const MATCH_ALL_HOST = new Set(['', '.', '.+', '.*', '^.*', '.*$', '^.*$', '^.+$', '^.+', '(?i).*', '(?i)^.*$']);

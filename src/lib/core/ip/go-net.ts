@@ -1,6 +1,7 @@
 /**
- * IP addresses and CIDR ranges parsed the way Go's `net.ParseIP` / `net.ParseCIDR` do (what Authelia uses for
- * `networks`), kept as 16-byte addresses so IPv4 and IPv6 compare alike (IPv4 is mapped into `::ffff:0:0/96`).
+ * Go net rules, as Authelia parses networks: IP addresses and CIDR ranges read the way Go's `net.ParseIP` /
+ * `net.ParseCIDR` read them, kept as 16-byte addresses so IPv4 and IPv6 compare alike (IPv4 is mapped into
+ * `::ffff:0:0/96`). Pure: no Authelia knowledge here, only Go's.
  */
 
 export interface IpNetwork {
