@@ -1,9 +1,26 @@
 /**
- * Decoding an `access_control` value into the canonical model, reporting what Authelia's decoder reports (wrong
- * types, unknown keys) and never throwing.
+ * Decoding an `access_control` value into the canonical model the way Authelia 4.39 decodes its YAML: koanf hands the
+ * parsed YAML to go-viper/mapstructure with `WeaklyTypedInput` and Authelia's hooks
+ * (https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/provider.go#L137-L147,
+ * https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/decode_hooks.go#L29-L49). What follows:
+ * - `domain`, `domain_regex`, `resources`, `methods` are named slice types, so the comma hook
+ *   (`StringToSliceHookFunc(",")`, which only fires for a plain `[]string`:
+ *   https://github.com/go-viper/mapstructure/blob/v2.4.0/decode_hooks.go#L142-L162) leaves them alone and a string
+ *   becomes a one-entry list, kept verbatim — `domain: ''` is one empty domain, not "absent";
+ * - `subject` ([][]string) lifts a string into one inner `[]string`, which the comma hook does split: `'group:a,group:b'`
+ *   is one AND group; a string inside the outer list is split the same way; strings inside an inner list are not;
+ * - `query` lifts a mapping into a list (`decodeSlice`, https://github.com/go-viper/mapstructure/blob/v2.4.0/mapstructure.go#L1240;
+ *   Authelia pins v2.5.0, whose hook and lift read the same),
+ *   so a flat list of conditions is a list of one-condition groups — OR-ed; an empty or null group matches everything;
+ * - weak typing turns numbers into their decimal text and booleans into '1' / '0';
+ * - unknown keys are found one level into lists of mappings only
+ *   (https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/koanf_util.go#L15-L42) and reported as
+ *   `access_control.rules[].x`; keys inside query conditions are never checked (mapstructure ignores them, and matches
+ *   `Key` / `KEY` to `key` case-insensitively).
+ * Never throws.
  */
-import { error, warning, type Diagnostic } from '../../core';
-import { MSG, OPERATORS, ruleDescriptor } from './messages';
+import { error, info, warning, type Diagnostic } from '../../core';
+import { MSG, ruleDescriptor } from './messages';
 import {
   RULE_KEYS,
   emptyRuleModel,
@@ -13,7 +30,6 @@ import {
   type QueryCondition,
 } from './model';
 
-const QUERY_KEYS = ['key', 'operator', 'value'];
 const SECTION_KEYS = ['default_policy', 'networks', 'rules'];
 /** Likely misspellings → the key Authelia expects. */
 const KEY_SUGGESTIONS: Record<string, string> = {
@@ -39,131 +55,157 @@ const KEY_SUGGESTIONS: Record<string, string> = {
 
 type Diags = Diagnostic[];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const typeName = (v: unknown) =>
-  Array.isArray(v) ? 'a list' : v === null ? 'empty' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`;
+const typeName = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : value === null ? 'empty' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 
 /** Go's `%T` of a YAML value decoded into `interface{}`. */
-function goType(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float64';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return '[]interface {}';
-  if (isRecord(v)) return 'map[string]interface {}';
-  return typeof v;
+function goType(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float64';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return '[]interface {}';
+  if (isRecord(value)) return 'map[string]interface {}';
+  return typeof value;
 }
 
-/** A scalar as a string; a number or boolean is converted with a warning, anything else is dropped with an error. */
-function scalar(v: unknown, path: string, label: string, d: Diags): string | undefined {
-  if (typeof v === 'string') return v;
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') {
-    d.push(
-      warning('type-converted', `The value ${String(v)} of ${label} is not a string; it is written as '${String(v)}'.`, {
+/** mapstructure's weak `decodeString` for a number or boolean. */
+const weakString = (value: number | boolean | bigint) => (typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A scalar as a string (null → ''); a number or boolean is converted as Go converts it, with a warning. */
+function scalar(value: unknown, path: string, label: string, diagnostics: Diags): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    const text = weakString(value);
+    diagnostics.push(
+      warning('type-converted', `The value ${String(value)} of ${label} is not a string; Authelia reads it as '${text}'.`, {
         path,
-        fix: String(v),
+        fix: text,
       }),
     );
-    return String(v);
+    return text;
   }
-  d.push(error('type-invalid', `${cap(label)} must be a string, but it's ${typeName(v)}; it was left out.`, { path }));
+  diagnostics.push(
+    error('type-invalid', `${capitalize(label)} must be a string, but it's ${typeName(value)}; it was left out.`, { path }),
+  );
   return undefined;
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A string or a list of strings. Empty entries are dropped (with a warning inside a list). */
-function strings(v: unknown, path: string, label: string, d: Diags): string[] {
-  if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return v.trim() === '' ? [] : [v];
-  if (!Array.isArray(v)) {
-    const one = scalar(v, path, label, d);
+/** A named string-slice option: a string is one entry (kept verbatim, even empty); null entries read as ''. */
+function strings(value: unknown, path: string, label: string, diagnostics: Diags): string[] {
+  if (value === undefined || value === null) return [];
+  if (isRecord(value) && Object.keys(value).length === 0) return [];
+  if (!Array.isArray(value)) {
+    const one = scalar(value, path, label, diagnostics);
     return one === undefined ? [] : [one];
   }
   const out: string[] = [];
-  v.forEach((item, i) => {
-    const s = scalar(item, `${path}[${i}]`, `entry ${i + 1} of ${label}`, d);
-    if (s !== undefined && s.trim() !== '') out.push(s);
-    else if (s !== undefined || item === null)
-      d.push(warning('value-empty', `Entry ${i + 1} of ${label} is empty; it was left out.`, { path: `${path}[${i}]` }));
+  value.forEach((item, index) => {
+    const text = item === null ? '' : scalar(item, `${path}[${index}]`, `entry ${index + 1} of ${label}`, diagnostics);
+    if (text !== undefined) out.push(text);
   });
   return out;
 }
 
-function subjects(v: unknown, path: string, label: string, d: Diags): string[][] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) return strings(v, path, label, d).map((s) => [s]);
+/** `[][]string` with the comma hook on the inner level (see the module comment). */
+function subjects(value: unknown, path: string, label: string, diagnostics: Diags): string[][] {
+  if (value === undefined || value === null) return [];
+  const split = (text: string) => (text === '' ? [] : text.split(','));
+  if (!Array.isArray(value)) {
+    const one = scalar(value, path, label, diagnostics);
+    return one === undefined ? [] : [split(one)];
+  }
   const out: string[][] = [];
-  v.forEach((item, i) => {
-    const group = Array.isArray(item)
-      ? strings(item, `${path}[${i}]`, label, d)
-      : strings(item, `${path}[${i}]`, `entry ${i + 1} of ${label}`, d);
-    if (group.length) out.push(group);
+  value.forEach((item, index) => {
+    const at = `${path}[${index}]`;
+    if (Array.isArray(item)) out.push(strings(item, at, label, diagnostics));
+    else if (item === null) out.push([]);
+    else {
+      const one = scalar(item, at, `entry ${index + 1} of ${label}`, diagnostics);
+      if (one !== undefined) out.push(split(one));
+    }
   });
   return out;
 }
 
-interface RuleCtx {
+interface RuleContext {
   index: number;
   descriptor: string;
   path: string;
-  d: Diags;
+  diagnostics: Diags;
 }
 
 function unknownKeys(
-  obj: Record<string, unknown>,
+  object: Record<string, unknown>,
   allowed: readonly string[],
   keyPrefix: string,
   path: string,
   where: string,
-  d: Diags,
+  diagnostics: Diags,
 ) {
-  for (const key of Object.keys(obj)) {
+  for (const key of Object.keys(object)) {
     if (allowed.includes(key)) continue;
-    const suggestion = KEY_SUGGESTIONS[key.toLowerCase()] ?? allowed.find((a) => a === key.toLowerCase());
-    const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Valid options are ${allowed.map((a) => `'${a}'`).join(', ')}.`;
-    d.push(
+    const suggestion = KEY_SUGGESTIONS[key.toLowerCase()] ?? allowed.find((name) => name === key.toLowerCase());
+    const hint = suggestion
+      ? ` Did you mean '${suggestion}'?`
+      : ` Valid options are ${allowed.map((name) => `'${name}'`).join(', ')}.`;
+    diagnostics.push(
       error(
         'key-unknown',
         `${MSG.keyUnknown(`${keyPrefix}${key}`)}. Authelia refuses to start when ${where} has an option it does not know.${hint}`,
-        {
-          path: path ? `${path}.${key}` : key,
-          ...(suggestion ? { fix: suggestion } : {}),
-        },
+        { path: path ? `${path}.${key}` : key, ...(suggestion ? { fix: suggestion } : {}) },
       ),
     );
   }
 }
 
-function condition(v: unknown, j: number, k: number, ctx: RuleCtx): QueryCondition | undefined {
-  const path = `${ctx.path}.query[${j}][${k}]`;
-  if (!isRecord(v)) {
-    ctx.d.push(
+/** mapstructure's field lookup: the exact name first, then any case. */
+function field(object: Record<string, unknown>, name: string): unknown {
+  if (name in object) return object[name];
+  const key = Object.keys(object).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : object[key];
+}
+
+function condition(value: unknown, group: number, position: number, context: RuleContext): QueryCondition | undefined {
+  const path = `${context.path}.query[${group}][${position}]`;
+  if (value === null || value === undefined) return { key: '', operator: '' };
+  if (!isRecord(value)) {
+    context.diagnostics.push(
       error(
         'type-invalid',
-        `Query condition ${k + 1} of group ${j + 1} in rule #${ctx.index + 1} must be a mapping with 'key', 'operator' and 'value', but it's ${typeName(v)}; it was left out.`,
+        `Query condition ${position + 1} of group ${group + 1} in rule #${context.index + 1} must be a mapping with 'key', 'operator' and 'value', but it's ${typeName(value)}; it was left out.`,
         { path },
       ),
     );
     return undefined;
   }
-  unknownKeys(v, QUERY_KEYS, `access_control.rules[${ctx.index}].query[${j}][${k}].`, path, `a query condition`, ctx.d);
-  const key = scalar(v.key, `${path}.key`, `the query 'key'`, ctx.d) ?? '';
-  const rawOp = scalar(v.operator, `${path}.operator`, `the query 'operator'`, ctx.d) ?? '';
-  const raw = v.value;
-  const hasValue = raw !== undefined && raw !== null && raw !== '';
-  let operator = rawOp;
-  if (rawOp === '') operator = key === '' ? '' : hasValue ? 'equal' : 'present';
-  else if ((OPERATORS as readonly string[]).includes(rawOp.toLowerCase())) operator = rawOp.toLowerCase();
+  for (const key of Object.keys(value))
+    if (!['key', 'operator', 'value'].includes(key.toLowerCase()))
+      context.diagnostics.push(
+        warning(
+          'query-key-ignored',
+          `Authelia ignores '${key}' in query condition ${position + 1} of rule #${context.index + 1} without a word: only 'key', 'operator' and 'value' mean something there.`,
+          { path: `${path}.${key}` },
+        ),
+      );
+  const key = scalar(field(value, 'key'), `${path}.key`, `the query 'key'`, context.diagnostics) ?? '';
+  const operator = scalar(field(value, 'operator'), `${path}.operator`, `the query 'operator'`, context.diagnostics) ?? '';
+  const raw = field(value, 'value');
   const out: QueryCondition = { key, operator };
-  if (typeof raw === 'string') {
-    if (!(raw === '' && (operator === 'present' || operator === 'absent'))) out.value = raw;
-  } else if (raw !== undefined && raw !== null && operator !== '') {
+  // Authelia fills the operator in (`present` without a value or with '', `equal` otherwise) when a key is given:
+  // https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/validator/access_control.go#L126-L134
+  if (operator === '' && key !== '') out.operator = raw === undefined || raw === null || raw === '' ? 'present' : 'equal';
+  if (typeof raw === 'string') out.value = raw;
+  else if (raw !== undefined && raw !== null && out.operator !== '') {
     const converted = typeof raw === 'number' || typeof raw === 'boolean';
-    ctx.d.push(
+    context.diagnostics.push(
       error(
         'rule-query-value-type',
-        `${MSG.ruleQueryValueType(ctx.descriptor, goType(raw))}. Quote the value so it is a string${converted ? `; the builder wrote '${String(raw)}'` : ''}.`,
+        `${MSG.ruleQueryValueType(context.descriptor, goType(raw))}. Quote the value so it is a string${converted ? `; the builder wrote '${String(raw)}'` : ''}.`,
         { path: `${path}.value`, ...(converted ? { fix: String(raw) } : {}) },
       ),
     );
@@ -172,76 +214,70 @@ function condition(v: unknown, j: number, k: number, ctx: RuleCtx): QueryConditi
   return out;
 }
 
-function query(v: unknown, ctx: RuleCtx): QueryCondition[][] {
-  const path = `${ctx.path}.query`;
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    ctx.d.push(
-      error(
-        'type-invalid',
-        `Option 'query' of rule #${ctx.index + 1} must be a list of lists of conditions, but it's ${typeName(v)}; it was left out.`,
-        { path },
-      ),
-    );
-    return [];
-  }
+function query(value: unknown, context: RuleContext): QueryCondition[][] {
+  const path = `${context.path}.query`;
+  if (value === undefined || value === null) return [];
+  const groups = Array.isArray(value) ? value : isRecord(value) && Object.keys(value).length === 0 ? [] : [value];
   const out: QueryCondition[][] = [];
-  const flat: QueryCondition[] = [];
-  v.forEach((group, j) => {
+  let flat = false;
+  groups.forEach((group, index) => {
     if (Array.isArray(group)) {
-      const conds = group.map((c, k) => condition(c, j, k, ctx)).filter((c): c is QueryCondition => c !== undefined);
-      if (conds.length) out.push(conds);
-    } else if (isRecord(group)) {
-      const c = condition(group, j, 0, ctx);
-      if (c) flat.push(c);
-    } else if (group !== null && group !== undefined) {
-      ctx.d.push(
+      out.push(
+        group
+          .map((item, position) => condition(item, index, position, context))
+          .filter((item): item is QueryCondition => item !== undefined),
+      );
+    } else if (group === null) out.push([]);
+    else if (isRecord(group)) {
+      flat = true;
+      const one = condition(group, index, 0, context);
+      out.push(one ? [one] : []);
+    } else
+      context.diagnostics.push(
         error(
           'type-invalid',
-          `Entry ${j + 1} of option 'query' in rule #${ctx.index + 1} must be a list of conditions, but it's ${typeName(group)}; it was left out.`,
-          { path: `${path}[${j}]` },
+          `Entry ${index + 1} of option 'query' in rule #${context.index + 1} must be a list of conditions, but it's ${typeName(group)}; it was left out.`,
+          { path: `${path}[${index}]` },
         ),
       );
-    }
   });
-  if (flat.length) {
-    ctx.d.push(
-      error(
-        'query-not-list-of-lists',
-        `Option 'query' of rule #${ctx.index + 1} must be a list of lists (each inner list is a group of conditions that must all hold), but it is a flat list of conditions. The builder wrote them as one group, all of which must hold.`,
+  if (flat)
+    context.diagnostics.push(
+      info(
+        'query-flat-list',
+        `Option 'query' of rule #${context.index + 1} lists conditions without inner lists. Authelia accepts this and reads each such condition as a group of its own, so any one of them is enough (OR); the builder writes them as one-condition groups. Put conditions that must all hold in one inner list.`,
         { path },
       ),
     );
-    out.push(flat);
-  }
   return out;
 }
 
-function rule(v: unknown, index: number, d: Diags): AccessControlRuleModel {
+function rule(value: unknown, index: number, diagnostics: Diags): AccessControlRuleModel {
   const path = `rules[${index}]`;
-  const r = emptyRuleModel();
-  if (v === null || v === undefined) return r;
-  if (!isRecord(v)) {
-    d.push(
+  const model = emptyRuleModel();
+  if (value === null || value === undefined) return model;
+  if (!isRecord(value)) {
+    diagnostics.push(
       error(
         'rule-not-object',
-        `Rule #${index + 1} must be a mapping of options such as 'domain' and 'policy', but it's ${typeName(v)}; it was replaced by an empty rule.`,
+        `Rule #${index + 1} must be a mapping of options such as 'domain' and 'policy', but it's ${typeName(value)}; it was replaced by an empty rule.`,
         { path },
       ),
     );
-    return r;
+    return model;
   }
   const label = (key: string) => `option '${key}' of rule #${index + 1}`;
-  unknownKeys(v, RULE_KEYS, `access_control.rules[${index}].`, path, `a rule`, d);
-  r.domain = strings(v.domain, `${path}.domain`, label('domain'), d);
-  r.domain_regex = strings(v.domain_regex, `${path}.domain_regex`, label('domain_regex'), d);
-  r.policy = scalar(v.policy, `${path}.policy`, label('policy'), d) ?? '';
-  r.subject = subjects(v.subject, `${path}.subject`, label('subject'), d);
-  r.networks = strings(v.networks, `${path}.networks`, label('networks'), d);
-  r.resources = strings(v.resources, `${path}.resources`, label('resources'), d);
-  r.methods = strings(v.methods, `${path}.methods`, label('methods'), d);
-  r.query = query(v.query, { index, descriptor: ruleDescriptor(index + 1, r.domain), path, d });
-  return r;
+  unknownKeys(value, RULE_KEYS, 'access_control.rules[].', path, 'a rule', diagnostics);
+  model.domain = strings(value.domain, `${path}.domain`, label('domain'), diagnostics);
+  model.domain_regex = strings(value.domain_regex, `${path}.domain_regex`, label('domain_regex'), diagnostics);
+  model.policy = scalar(value.policy, `${path}.policy`, label('policy'), diagnostics) ?? '';
+  model.subject = subjects(value.subject, `${path}.subject`, label('subject'), diagnostics);
+  model.networks = strings(value.networks, `${path}.networks`, label('networks'), diagnostics);
+  model.resources = strings(value.resources, `${path}.resources`, label('resources'), diagnostics);
+  model.methods = strings(value.methods, `${path}.methods`, label('methods'), diagnostics);
+  const descriptor = ruleDescriptor(index + 1, model.domain);
+  model.query = query(value.query, { index, descriptor, path, diagnostics });
+  return model;
 }
 
 function namedNetworks(v: unknown, d: Diags): NamedNetwork[] {
@@ -269,7 +305,7 @@ function namedNetworks(v: unknown, d: Diags): NamedNetwork[] {
       );
       return;
     }
-    unknownKeys(item, ['name', 'networks'], `access_control.networks[${i}].`, path, 'a named network', d);
+    unknownKeys(item, ['name', 'networks'], 'access_control.networks[].', path, 'a named network', d);
     out.push({
       name: scalar(item.name, `${path}.name`, `the name of named network ${i + 1}`, d) ?? '',
       networks: strings(item.networks, `${path}.networks`, `the networks of named network ${i + 1}`, d),

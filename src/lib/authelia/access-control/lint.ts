@@ -1,212 +1,70 @@
 /**
- * Checks Authelia does not make (fact sheet §5, §7): rules that can never match, subject rules ahead of bypass rules,
+ * Checks Authelia does not make: rules that can never match, rules with subjects ahead of bypass rules (Authelia's
+ * "Rule Matching Concept 2": https://github.com/authelia/authelia/blob/v4.39.20/docs/content/configuration/security/access-control.md),
  * wildcards that miss the apex, rules naming the portal, hosts outside the cookie domains, networks rules and
- * X-Forwarded-For, a default policy other than deny, unanchored regexes and schema divergences.
+ * X-Forwarded-For, a default policy other than deny, unanchored regexes, schema divergences, and Authelia's surprising
+ * corners (Unicode or empty domains, empty query groups, an empty OAuth2 client id, bypass with identity groups).
  * Every "covers" / "overlaps" test here must be provable: when in doubt, no warning.
  */
 import { info, warning, type Diagnostic } from '../../core';
-import type { AccessControlModel, AccessControlOptions, AccessControlRuleModel, QueryCondition } from './model';
-import { METHODS, ruleDescriptor } from './messages';
-import { hostOf, parseDomainEntry, type DomainEntry } from './domain';
-import { networkCovers, networksOverlap, parseNetwork, type IpNetwork } from '../../core/ip/go-net';
-import { compileRe2, hasIdentityGroups } from './regex';
+import { asciiHostOf, hostOf, parseDomainEntry } from './domain';
+import { covers, hasSubjects, hostEntries, mayOverlap, MATCH_ALL_PATH, regexTest, type OverlapContext } from './lint-overlap';
+import { identityLints } from './lint-identity';
+import { ruleDescriptor } from './messages';
+import { networkNames, type AccessControlModel, type AccessControlOptions } from './model';
+import { compileRe2 } from './regex';
 
-/** Patterns that match every host name. */
-const MATCH_ALL_HOST = new Set(['', '.', '.+', '.*', '^.*', '.*$', '^.*$', '^.+$', '^.+', '(?i).*', '(?i)^.*$']);
-/** Patterns that match every cleaned path (paths always start with `/`). */
-const MATCH_ALL_PATH = new Set([...MATCH_ALL_HOST, '/', '^/', '^/.*', '^/.*$', '/.*', '^/.+|^/$']);
 const POLICY_RANK: Record<string, number> = { bypass: 0, one_factor: 1, two_factor: 2, deny: 3 };
 
-/** `norm` is the comparison key: lower-case for literals (Authelia lower-cases them), verbatim for regexes. */
-type Entry =
-  | { type: 'literal'; raw: string; norm: string; entry: DomainEntry }
-  | { type: 'regex'; raw: string; norm: string; identity: boolean };
-
-const entryCache = new WeakMap<AccessControlRuleModel, Entry[]>();
-
-function entries(r: AccessControlRuleModel): Entry[] {
-  let list = entryCache.get(r);
-  if (!list) {
-    list = [
-      ...r.domain.map((raw): Entry => ({ type: 'literal', raw, norm: raw.toLowerCase(), entry: parseDomainEntry(raw) })),
-      ...r.domain_regex.map((raw): Entry => ({ type: 'regex', raw, norm: raw, identity: hasIdentityGroups(raw) })),
-    ];
-    entryCache.set(r, list);
-  }
-  return list;
-}
-
-const regexTest = (pattern: string, host: string) => compileRe2(pattern).regex?.test(host) ?? false;
-const identityDependent = (e: Entry) => (e.type === 'regex' ? e.identity : e.entry.kind === 'user' || e.entry.kind === 'group');
-
-/** Whether entry `e` (of the earlier rule) matches every host entry `l` (of the later rule) could match. */
-const sameEntry = (a: Entry, b: Entry) => a.type === b.type && a.norm === b.norm;
-
-function entryCovers(e: Entry, l: Entry): boolean {
-  if (sameEntry(e, l)) return true;
-  if (identityDependent(e)) return false;
-  if (e.type === 'regex') {
-    if (MATCH_ALL_HOST.has(e.raw)) return true;
-    return l.type === 'literal' && l.entry.kind === 'literal' && regexTest(e.raw, l.entry.host);
-  }
-  if (l.type === 'regex') return false;
-  const le = l.entry;
-  const ee = e.entry;
-  if (ee.kind === 'literal') return le.kind === 'literal' && le.host === ee.host;
-  if (ee.kind !== 'wildcard') return false;
-  if (le.kind === 'literal') return le.host.endsWith(ee.suffix);
-  if (le.kind === 'wildcard') return le.suffix.endsWith(ee.suffix);
-  return `.${le.name}`.endsWith(ee.suffix);
-}
-
-/** Whether some host could match both entries — only when it can be shown. */
-function entriesOverlap(a: Entry, b: Entry): boolean {
-  if (sameEntry(a, b)) return true;
-  if (a.type === 'regex' || b.type === 'regex') {
-    const [re, other] = a.type === 'regex' ? [a, b] : [b, a];
-    if (MATCH_ALL_HOST.has(re.raw)) return true;
-    return other.type === 'literal' && other.entry.kind === 'literal' && regexTest(re.raw, other.entry.host);
-  }
-  const x = a.entry;
-  const y = b.entry;
-  if (x.kind === 'literal' && y.kind === 'wildcard') return x.host.endsWith(y.suffix);
-  if (y.kind === 'literal' && x.kind === 'wildcard') return y.host.endsWith(x.suffix);
-  if (x.kind === 'wildcard' && y.kind === 'wildcard') return x.suffix.endsWith(y.suffix) || y.suffix.endsWith(x.suffix);
-  return false;
-}
-
-const sameCondition = (a: QueryCondition, b: QueryCondition) =>
-  a.key === b.key && a.operator === b.operator && a.value === b.value;
-const subset = <T>(small: T[], big: T[], eq: (a: T, b: T) => boolean) => small.every((s) => big.some((b) => eq(s, b)));
-const trimSubject = (s: string) => s.replace(/^(user:|group:|oauth2:client:)\s*/, '$1');
-
-function resolveNetworks(value: string, names: Map<string, string[]>): IpNetwork[] | undefined {
-  const one = parseNetwork(value);
-  if (one) return [one];
-  const list = names.get(value)?.map(parseNetwork);
-  return list && list.length && list.every((n) => n) ? (list as IpNetwork[]) : undefined;
-}
-
-interface Ctx {
-  names: Map<string, string[]>;
-}
-
-function networksCover(e: string[], l: string[], ctx: Ctx): boolean {
-  if (e.length === 0) return true;
-  if (l.length === 0) return false;
-  return l.every((lv) => {
-    if (e.includes(lv)) return true;
-    const lnets = resolveNetworks(lv, ctx.names);
-    if (!lnets) return false;
-    const enets = e.flatMap((ev) => resolveNetworks(ev, ctx.names) ?? []);
-    return lnets.every((ln) => enets.some((en) => networkCovers(en, ln)));
-  });
-}
-
-function networksMayOverlap(a: string[], b: string[], ctx: Ctx): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  return a.some((av) =>
-    b.some((bv) => {
-      if (av === bv) return true;
-      const an = resolveNetworks(av, ctx.names);
-      const bn = resolveNetworks(bv, ctx.names);
-      return !!an && !!bn && an.some((x) => bn.some((y) => networksOverlap(x, y)));
-    }),
-  );
-}
-
-function resourcesMayOverlap(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  const all = (list: string[]) => list.some((p) => MATCH_ALL_PATH.has(p));
-  return all(a) || all(b) || a.some((p) => b.includes(p));
-}
-
-const allMethods = (m: string[]) => METHODS.every((x) => m.includes(x));
-
-/** Earlier rule `e` matches every request later rule `l` could match. */
-function covers(e: AccessControlRuleModel, l: AccessControlRuleModel, ctx: Ctx): boolean {
-  const le = entries(l);
-  const ee = entries(e);
-  if (le.length === 0 || ee.length === 0) return false;
-  if (!le.every((x) => ee.some((y) => entryCovers(y, x)))) return false;
-  if (e.resources.length && !e.resources.some((p) => MATCH_ALL_PATH.has(p))) {
-    if (!l.resources.length || !subset(l.resources, e.resources, (a, b) => a === b)) return false;
-  }
-  if (e.query.length && (!l.query.length || !l.query.every((lg) => e.query.some((eg) => subset(eg, lg, sameCondition)))))
-    return false;
-  if (e.methods.length && !allMethods(e.methods) && (!l.methods.length || !subset(l.methods, e.methods, (a, b) => a === b)))
-    return false;
-  if (!networksCover(e.networks, l.networks, ctx)) return false;
-  if (e.subject.length) {
-    const eq = (a: string, b: string) => trimSubject(a) === trimSubject(b);
-    if (!l.subject.length || !l.subject.every((lg) => e.subject.some((eg) => subset(eg, lg, eq)))) return false;
-  }
-  return true;
-}
-
-/** Some request could match both rules, as far as can be shown (subjects aside). */
-function mayOverlap(a: AccessControlRuleModel, b: AccessControlRuleModel, ctx: Ctx): boolean {
-  const ae = entries(a);
-  const be = entries(b);
-  if (!ae.some((x) => be.some((y) => entriesOverlap(x, y)))) return false;
-  if (a.methods.length && b.methods.length && !a.methods.some((m) => b.methods.includes(m))) return false;
-  if (!networksMayOverlap(a.networks, b.networks, ctx)) return false;
-  if (!resourcesMayOverlap(a.resources, b.resources)) return false;
-  if (
-    a.query.length &&
-    b.query.length &&
-    !a.query.some((g) => b.query.some((h) => subset(g, h, sameCondition) && subset(h, g, sameCondition)))
-  )
-    return false;
-  return true;
-}
-
 const describe = (model: AccessControlModel, i: number) => ruleDescriptor(i + 1, model.rules[i]?.domain ?? []);
-const hasSubjects = (r: AccessControlRuleModel) => r.subject.length > 0 || r.domain_regex.some(hasIdentityGroups);
 
-function orderLints(model: AccessControlModel, ctx: Ctx): Diagnostic[] {
-  const d: Diagnostic[] = [];
-  model.rules.forEach((l, j) => {
-    const i = model.rules.findIndex((e, k) => k < j && covers(e, l, ctx));
-    const later = describe(model, j);
-    if (i >= 0) {
-      const earlier = describe(model, i);
-      d.push(
+function orderLints(model: AccessControlModel, context: OverlapContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  model.rules.forEach((later, laterIndex) => {
+    const coveringIndex = model.rules.findIndex(
+      (earlier, earlierIndex) => earlierIndex < laterIndex && covers(earlier, later, context),
+    );
+    const laterName = describe(model, laterIndex);
+    if (coveringIndex >= 0) {
+      diagnostics.push(
         warning(
           'rule-shadowed',
-          `Rule ${later} can never match: rule ${earlier} comes first and matches every request rule #${j + 1} could match, and Authelia applies the first matching rule. Move rule #${j + 1} above rule #${i + 1}, or remove it.`,
-          { path: `rules[${j}]` },
+          `Rule ${laterName} can never match: rule ${describe(model, coveringIndex)} comes first and matches every request rule #${laterIndex + 1} could match, and Authelia applies the first matching rule. Move rule #${laterIndex + 1} above rule #${coveringIndex + 1}, or remove it.`,
+          { path: `rules[${laterIndex}]` },
         ),
       );
       return;
     }
-    if (l.policy !== 'bypass') return;
-    const s = model.rules.findIndex((e, k) => k < j && hasSubjects(e) && mayOverlap(e, l, ctx));
-    if (s >= 0)
-      d.push(
+    if (later.policy !== 'bypass') return;
+    const subjectIndex = model.rules.findIndex(
+      (earlier, earlierIndex) => earlierIndex < laterIndex && hasSubjects(earlier) && mayOverlap(earlier, later, context),
+    );
+    if (subjectIndex >= 0)
+      diagnostics.push(
         warning(
           'subject-before-bypass',
-          `Bypass rule ${later} comes after rule ${describe(model, s)}, which has a subject and can match the same requests: Authelia treats a subject rule as matching for anonymous visitors and sends them to the login page, so they never reach the bypass (Rule Matching Concept 2). Move rule #${j + 1} above rule #${s + 1}.`,
-          { path: `rules[${j}]` },
+          `Bypass rule ${laterName} comes after rule ${describe(model, subjectIndex)}, which depends on who the visitor is (a subject, a {user} / {group} domain, or User / Group groups in domain_regex or resources) and can match the same requests: Authelia treats such a rule as matching for anonymous visitors and sends them to the login page, so they never reach the bypass (Rule Matching Concept 2). Move rule #${laterIndex + 1} above rule #${subjectIndex + 1}.`,
+          { path: `rules[${laterIndex}]` },
         ),
       );
   });
-  return d;
+  return diagnostics;
 }
 
 /** Answers "does any rule match this host for an anonymous visitor?" with the rules' entries gathered once. */
 function hostMatcher(model: AccessControlModel): (host: string) => boolean {
-  const all = model.rules.flatMap(entries);
+  const all = model.rules.flatMap(hostEntries);
   const literals = new Set<string>();
   const suffixes: string[] = [];
   const regexes: string[] = [];
-  for (const e of all) {
-    if (e.type === 'regex') {
-      if (!e.identity) regexes.push(e.raw);
-    } else if (e.entry.kind === 'literal') literals.add(e.entry.host);
-    else if (e.entry.kind === 'wildcard') suffixes.push(e.entry.suffix);
+  for (const entry of all) {
+    if (entry.type === 'regex') {
+      if (!entry.identity) regexes.push(entry.raw);
+    } else if (entry.entry.kind === 'literal') literals.add(entry.entry.name);
+    else if (entry.entry.kind === 'wildcard') suffixes.push(entry.entry.suffix);
   }
-  return (host) => literals.has(host) || suffixes.some((s) => host.endsWith(s)) || regexes.some((p) => regexTest(p, host));
+  return (host) =>
+    literals.has(host) || suffixes.some((suffix) => host.endsWith(suffix)) || regexes.some((pattern) => regexTest(pattern, host));
 }
 
 function apexLints(model: AccessControlModel): Diagnostic[] {
@@ -262,8 +120,8 @@ function cookieDomainLints(model: AccessControlModel, options: AccessControlOpti
   const d: Diagnostic[] = [];
   model.rules.forEach((r, i) =>
     r.domain.forEach((raw, j) => {
-      const e = parseDomainEntry(raw);
-      const host = e.kind === 'literal' ? e.host : e.kind === 'wildcard' ? e.suffix.slice(1) : e.name;
+      const entry = parseDomainEntry(raw);
+      const host = entry.kind === 'literal' ? entry.name : entry.suffix.replace(/^\./, '');
       if (cookies.some((c) => host === c || host.endsWith(`.${c}`))) return;
       d.push(
         warning(
@@ -278,90 +136,98 @@ function cookieDomainLints(model: AccessControlModel, options: AccessControlOpti
 }
 
 const ANCHORED = /^(\(\?[imsU-]+\))?(\^|\\A)/;
+const PLAIN_HOST = /^[A-Za-z0-9_*.-]+$/;
+
+/** Domain entries that match no request Authelia will see. */
+function domainLint(raw: string, ruleIndex: number, position: number): Diagnostic | undefined {
+  const at = { path: `rules[${ruleIndex}].domain[${position}]` };
+  const rule = `rule #${ruleIndex + 1}`;
+  const entry = parseDomainEntry(raw);
+  const ascii = asciiHostOf(raw);
+  if (entry.kind === 'user' || entry.kind === 'group')
+    return warning(
+      'domain-placeholder-deprecated',
+      `The {${entry.kind}} placeholder in '${raw}' (${rule}) is deprecated and will probably be removed in Authelia 5; use domain_regex with a (?P<${entry.kind === 'user' ? 'User' : 'Group'}>…) named group instead. Note how Authelia reads it: what follows the placeholder ('${entry.suffix}') is a raw suffix; an anonymous visitor to any host ending in it is sent to log in, and a user matches only the host spelled exactly as ${entry.kind === 'user' ? 'their username' : 'one of their groups'} followed by it (case-sensitive).`,
+      at,
+    );
+  if (raw === '') return warning('domain-empty', `An empty domain in ${rule} matches no host; remove it.`, at);
+  if (ascii)
+    return warning(
+      'domain-unicode',
+      `'${raw}' in ${rule} never matches live traffic: browsers send the host as '${ascii}' (punycode), and Authelia compares it as received. Use '${ascii}'.`,
+      { ...at, fix: ascii },
+    );
+  if (raw === '*')
+    return warning(
+      'domain-not-hostname',
+      `'*' in ${rule} is not a wildcard: Authelia compares it literally, so it matches no host. Use '*.example.com' for every subdomain.`,
+      at,
+    );
+  if (raw.length > 1 && raw.endsWith('.') && PLAIN_HOST.test(raw))
+    return warning(
+      'domain-not-hostname',
+      `'${raw}' in ${rule} ends with a dot: Authelia compares it with the request's host, and a request whose host ends in a dot gets a 400 before any rule is checked, so this entry never matches. Use '${raw.slice(0, -1)}'.`,
+      { ...at, fix: raw.slice(0, -1) },
+    );
+  if (PLAIN_HOST.test(raw)) return undefined;
+  const host = hostOf(raw.replace(/^[a-z]+:\/\//i, 'https://'));
+  const fix = host && host !== raw.toLowerCase() ? host : undefined;
+  return warning(
+    'domain-not-hostname',
+    `'${raw}' in ${rule} is not a plain host name: Authelia compares domains with the request's host only (no scheme, port, path or spaces), so it will not match.${fix ? ` Use '${fix}'.` : ''}`,
+    { ...at, ...(fix ? { fix } : {}) },
+  );
+}
 
 function ruleLints(model: AccessControlModel): Diagnostic[] {
-  const d: Diagnostic[] = [];
-  model.rules.forEach((r, i) => {
-    const path = `rules[${i}]`;
-    const n = i + 1;
-    r.domain.forEach((raw, j) => {
-      const e = parseDomainEntry(raw);
-      if (e.kind === 'user' || e.kind === 'group')
-        d.push(
-          warning(
-            'domain-placeholder-deprecated',
-            `The {${e.kind}} placeholder in '${raw}' (rule #${n}) is deprecated and will probably be removed in Authelia 5; use domain_regex with a (?P<${e.kind === 'user' ? 'User' : 'Group'}>…) named group instead.`,
-            { path: `${path}.domain[${j}]` },
-          ),
-        );
-      else if (raw === '*')
-        d.push(
-          warning(
-            'domain-not-hostname',
-            `'*' in rule #${n} is not a wildcard: Authelia compares it literally, so it matches no host. Use '*.example.com' for every subdomain.`,
-            { path: `${path}.domain[${j}]` },
-          ),
-        );
-      else if (raw.length > 1 && raw.endsWith('.') && /^[A-Za-z0-9_*.-]+$/.test(raw))
-        d.push(
-          warning(
-            'domain-not-hostname',
-            `'${raw}' in rule #${n} ends with a dot: Authelia compares it literally with the request's host, which never has one, so it will not match. Use '${raw.slice(0, -1)}'.`,
-            { path: `${path}.domain[${j}]`, fix: raw.slice(0, -1) },
-          ),
-        );
-      else if (!/^[A-Za-z0-9_*.-]+$/.test(raw)) {
-        const host = hostOf(raw.replace(/^[a-z]+:\/\//i, 'https://'));
-        const fix = host && host !== raw.toLowerCase() ? host : undefined;
-        d.push(
-          warning(
-            'domain-not-hostname',
-            `'${raw}' in rule #${n} is not a plain host name: Authelia compares domains with the request's host only (no scheme, port, path or spaces), so it will not match.${fix ? ` Use '${fix}'.` : ''}`,
-            { path: `${path}.domain[${j}]`, ...(fix ? { fix } : {}) },
-          ),
-        );
-      }
+  const diagnostics: Diagnostic[] = [];
+  model.rules.forEach((rule, ruleIndex) => {
+    const path = `rules[${ruleIndex}]`;
+    const position = ruleIndex + 1;
+    rule.domain.forEach((raw, index) => {
+      const lint = domainLint(raw, ruleIndex, index);
+      if (lint) diagnostics.push(lint);
     });
-    if (r.domain.length && r.domain_regex.length)
-      d.push(
+    if (rule.domain.length && rule.domain_regex.length)
+      diagnostics.push(
         info(
           'schema-domain-and-regex',
-          `Rule #${n} uses both 'domain' and 'domain_regex'. Authelia accepts this (either may match), but the 4.39 JSON schema used by editors flags it as an error; you can ignore that editor warning.`,
+          `Rule #${position} uses both 'domain' and 'domain_regex'. Authelia accepts this (either may match), but the 4.39 JSON schema used by editors flags it as an error; you can ignore that editor warning.`,
           { path },
         ),
       );
     for (const key of ['domain_regex', 'resources'] as const)
-      r[key].forEach((p, j) => {
-        const c = compileRe2(p);
-        const at = { path: `${path}.${key}[${j}]` };
-        if (c.error) return;
-        if (!c.regex)
-          d.push(
+      rule[key].forEach((pattern, index) => {
+        const compiled = compileRe2(pattern);
+        const at = { path: `${path}.${key}[${index}]` };
+        if (compiled.error || pattern === '') return;
+        if (!compiled.regex)
+          diagnostics.push(
             info(
               'regex-not-simulated',
-              `The regular expression '${p}' in rule #${n} is valid for Authelia but cannot be evaluated in the browser, so the simulator treats it as unknown.`,
+              `The regular expression '${pattern}' in rule #${position} is valid for Authelia, but ${compiled.unknown ?? 'it cannot be evaluated in the browser'}, so the simulator answers "may match" for it instead of guessing.`,
               at,
             ),
           );
-        if (!ANCHORED.test(p) && !MATCH_ALL_PATH.has(p))
-          d.push(
+        if (!ANCHORED.test(pattern) && !MATCH_ALL_PATH.has(pattern))
+          diagnostics.push(
             info(
               'regex-unanchored',
-              `The regular expression '${p}' in rule #${n} is not anchored: Authelia matches it anywhere in the ${key === 'resources' ? 'path' : 'host name'}. Start it with ^ (and end it with $) unless you mean that.`,
+              `The regular expression '${pattern}' in rule #${position} is not anchored: Authelia matches it anywhere in the ${key === 'resources' ? 'path' : 'host name'}. Start it with ^ (and end it with $) unless you mean that.`,
               at,
             ),
           );
       });
-    if (r.networks.length)
-      d.push(
+    if (rule.networks.length)
+      diagnostics.push(
         info(
           'networks-xff',
-          `Rule #${n} matches on networks. Authelia takes the client address from the left-most X-Forwarded-For entry, so your proxy must overwrite that header on the auth request (not append to it); otherwise anyone can claim an allowed address. Test it with curl -H 'X-Forwarded-For: <an allowed IP>' from outside.`,
+          `Rule #${position} matches on networks. Authelia takes the client address from the left-most X-Forwarded-For entry, so your proxy must overwrite that header on the auth request (not append to it); otherwise anyone can claim an allowed address. Test it with curl -H 'X-Forwarded-For: <an allowed IP>' from outside.`,
           { path: `${path}.networks` },
         ),
       );
   });
-  return d;
+  return diagnostics;
 }
 
 function defaultPolicyLint(model: AccessControlModel): Diagnostic[] {
@@ -379,16 +245,14 @@ function defaultPolicyLint(model: AccessControlModel): Diagnostic[] {
 
 /** The builder's own checks, beyond Authelia's validator. */
 export function lintAccessControl(model: AccessControlModel, options: AccessControlOptions = {}): Diagnostic[] {
-  const names = new Map<string, string[]>();
-  for (const [k, v] of Object.entries(options.networkDefinitions ?? {})) names.set(k, Array.isArray(v) ? v : [v]);
-  for (const n of model.networks) names.set(n.name, n.networks);
-  const ctx: Ctx = { names };
+  const context: OverlapContext = { names: networkNames(model, options) };
   return [
     ...defaultPolicyLint(model),
-    ...orderLints(model, ctx),
+    ...orderLints(model, context),
     ...apexLints(model),
     ...portalLints(model, options),
     ...cookieDomainLints(model, options),
     ...ruleLints(model),
+    ...identityLints(model),
   ];
 }

@@ -1,316 +1,370 @@
 /**
- * Go RE2 syntax, emulated in the browser. Authelia compiles `domain_regex`, `resources` and query patterns with Go's
- * `regexp`, which differs from JavaScript's `RegExp`: RE2 has `(?P<name>…)`, inline flags `(?i)`, POSIX classes
- * `[[:alpha:]]`, `\A` / `\z`, and rejects lookarounds and backreferences that JavaScript accepts. This module checks a
- * pattern the way RE2 would (reporting errors in Go's words where it can) and translates it to a JavaScript `RegExp`
- * for matching.
+ * Go RE2 syntax, checked and translated for the browser. Authelia compiles `domain_regex`, `resources` and query
+ * patterns with Go's `regexp.Compile`
+ * (https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/decode_hooks.go#L305-L348), whose syntax
+ * differs from JavaScript's. This module follows Go's parser
+ * (https://github.com/golang/go/blob/go1.26.0/src/regexp/syntax/parse.go): it rejects what Go rejects, in Go's words,
+ * and builds an equivalent JavaScript `RegExp` (`u` mode, every Go construct spelled out: flags scoped as Go scopes
+ * them, `.` without `s` as `[^\n]`, `\s` as `[\t\n\f\r ]`, POSIX and Unicode classes as ranges or properties). When it
+ * cannot build an equivalent with certainty, `regex` is undefined and `unknown` says why: "can't tell", never a
+ * confident wrong answer.
  */
+import {
+  GoSyntaxError,
+  PERL_CLASSES,
+  POSIX_CLASSES,
+  codePoint,
+  fail,
+  isAsciiAlphanumeric,
+  negate,
+  parseEscape,
+  rangesSource,
+  unicodeClass,
+  type Ranges,
+} from './regex-class';
 
 export interface Re2Result {
-  /** Go-style error text (`error parsing regexp: …`) when RE2 would reject the pattern. */
+  /** Go's error text (`error parsing regexp: …`) when Go rejects the pattern. */
   error?: string;
-  /** A JavaScript equivalent, when one could be built. */
+  /** An equivalent JavaScript expression, when one could be built. */
   regex?: RegExp;
-  /** Capture group names, e.g. `User`, `Group`. */
+  /** Why no JavaScript equivalent was built although Go accepts the pattern. */
+  unknown?: string;
+  /** Capture group names in Go's order, e.g. `User`, `Group`. */
   names: string[];
+  /** Go capture name → the JavaScript group name holding it. */
+  groupNames: Record<string, string>;
 }
 
-const PERL_FLAGS = new Set(['i', 'm', 's', 'U']);
-/** Escapes Go accepts after a backslash, besides ASCII punctuation and octal digits. */
-const LETTER_ESCAPES = new Set([
-  'a',
-  'f',
-  't',
-  'n',
-  'r',
-  'v',
-  'd',
-  'D',
-  's',
-  'S',
-  'w',
-  'W',
-  'b',
-  'B',
-  'A',
-  'z',
-  'p',
-  'P',
-  'Q',
-  'C',
-  'x',
-]);
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7F',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-\\/:-@\\[-`{-~',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
-};
-const MAX_REPEAT = 1000;
-
-class Re2SyntaxError extends Error {}
-
-function fail(code: string, expr: string): never {
-  throw new Re2SyntaxError(`error parsing regexp: ${code}: \`${expr}\``);
+interface Flags {
+  caseless: boolean;
+  multiLine: boolean;
+  dotAll: boolean;
+  ungreedy: boolean;
 }
 
-const isPunct = (c: string) => /^[!-/:-@[-`{-~]$/.test(c);
-
-interface State {
-  src: string;
-  i: number;
-  out: string;
-  flags: Set<string>;
-  names: string[];
-  depth: number;
-  /** Whether a repeatable atom precedes the current position. */
-  atom: boolean;
-  /** Where the previous repetition operator started (for nested-repetition errors), or -1. */
-  lastRepeat: number;
-}
-
-function readRepeat(s: State): { text: string; min: number; max: number } | undefined {
-  const m = /^\{(\d+)(,(\d*))?\}/.exec(s.src.slice(s.i));
-  if (!m) return undefined;
-  const min = Number(m[1]);
-  const max = m[2] === undefined ? min : m[3] === '' ? -1 : Number(m[3]);
-  return { text: m[0], min, max };
-}
-
-function repetition(s: State, text: string): void {
-  if (s.lastRepeat >= 0) fail('invalid nested repetition operator', s.src.slice(s.lastRepeat, s.i + text.length));
-  if (!s.atom) fail('missing argument to repetition operator', text);
-  const start = s.i;
-  s.out += text;
-  s.i += text.length;
-  if (s.src[s.i] === '?') {
-    s.out += '?';
-    s.i += 1;
+const MODIFIERS_SUPPORTED = (() => {
+  try {
+    new RegExp('(?i:a)', 'u');
+    return true;
+  } catch {
+    return false;
   }
-  s.lastRepeat = start;
-}
+})();
 
-function escapeOutside(s: State): void {
-  const c = s.src[s.i + 1];
-  if (c === undefined) fail('trailing backslash at end of expression', '');
-  const seq = `\\${c}`;
-  if (c === 'A') s.out += '^';
-  else if (c === 'a') s.out += '\\x07';
-  else if (c === 'z') s.out += '$';
-  else if (c === 'C') s.out += '[\\s\\S]';
-  else if (c === 'Q') {
-    const end = s.src.indexOf('\\E', s.i + 2);
-    const literal = s.src.slice(s.i + 2, end < 0 ? undefined : end);
-    s.out += literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-    s.i = end < 0 ? s.src.length : end + 2;
-    s.atom = literal.length > 0;
-    return;
-  } else if (c === 'x' || c === 'p' || c === 'P') {
-    const m = /^\\[xpP](\{[^}]*\}|[0-9A-Za-z]{0,2})/.exec(s.src.slice(s.i));
-    const text = m?.[0] ?? seq;
-    s.out += text;
-    s.i += text.length;
-    s.atom = true;
-    return;
-  } else if (/[0-7]/.test(c) && (c === '0' || /[0-7]/.test(s.src[s.i + 2] ?? ''))) {
-    const m = /^\\[0-7]{1,3}/.exec(s.src.slice(s.i));
-    const text = m?.[0] ?? seq;
-    s.out += `\\x${Number.parseInt(text.slice(1), 8).toString(16).padStart(2, '0')}`;
-    s.i += text.length;
-    s.atom = true;
-    return;
-  } else if (/[0-9]/.test(c) || (/[A-Za-z]/.test(c) && !LETTER_ESCAPES.has(c))) {
-    fail('invalid escape sequence', seq);
-  } else if (!/[A-Za-z]/.test(c) && !isPunct(c)) {
-    fail('invalid escape sequence', seq);
-  } else s.out += seq;
-  s.i += 2;
-  // Go lets anchors and word boundaries be repeated (they are real operators on its stack).
-  s.atom = true;
-}
+const hasCase = (char: string) => char.toLowerCase() !== char.toUpperCase() || /[ſK]/.test(char);
 
-function charClass(s: State): void {
-  const start = s.i;
-  let j = s.i + 1;
-  let out = '[';
-  if (s.src[j] === '^') {
-    out += '^';
-    j += 1;
+class Translator {
+  readonly chars: string[];
+  position = 0;
+  out = '';
+  flags: Flags = { caseless: false, multiLine: false, dotAll: false, ungreedy: false };
+  readonly saved: Flags[] = [];
+  readonly names: string[] = [];
+  readonly groupNames: Record<string, string> = {};
+  /** Whether something a repetition can apply to precedes (Go: the stack top is not a paren or `|`). */
+  atom = false;
+  /** Start of the previous repetition operator when it ends just here, for Go's nested-repetition error. */
+  lastRepeat = -1;
+  unknown: string | undefined;
+
+  readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+    this.chars = Array.from(source);
   }
-  let first = true;
-  let prev: string | undefined;
-  for (;;) {
-    const c = s.src[j];
-    if (c === undefined) fail('missing closing ]', s.src.slice(start));
-    if (c === ']' && !first) break;
-    first = false;
-    const posix = /^\[:(\^?)([a-z]+):\]/.exec(s.src.slice(j));
-    if (posix) {
-      const body = POSIX_CLASSES[posix[2] ?? ''];
-      if (body === undefined) fail('invalid character class range', posix[0]);
-      out += posix[1] ? '' : body;
-      j += posix[0].length;
-      prev = undefined;
-      continue;
+
+  text(from: number, to = this.chars.length) {
+    return this.chars.slice(from, to).join('');
+  }
+
+  /** Emits an atom, scoped to case-insensitivity when the `i` flag is on and the atom has case. */
+  emit(source: string, cased: boolean) {
+    if (this.flags.caseless && cased) {
+      if (!MODIFIERS_SUPPORTED) this.unknown ??= 'this browser has no scoped (?i:…) groups';
+      this.out += `(?i:${source})`;
+    } else this.out += source;
+    this.atom = true;
+  }
+
+  literal(value: number) {
+    const char = String.fromCodePoint(value);
+    this.emit(isAsciiAlphanumeric(char) ? char : codePoint(value), hasCase(char));
+  }
+
+  /** `\p{…}` / `\P{…}` / `\pL` at `start`; returns the JavaScript piece (for inside or outside a class). */
+  unicodeEscape(start: number): { piece: string; end: number } {
+    const negated = this.chars[start + 1] === 'P';
+    let name: string;
+    let end: number;
+    if (this.chars[start + 2] === '{') {
+      const close = this.chars.indexOf('}', start + 3);
+      if (close < 0) fail('invalid character class range', this.text(start));
+      name = this.text(start + 3, close);
+      end = close + 1;
+    } else {
+      name = this.chars[start + 2] ?? '';
+      end = Math.min(start + 3, this.chars.length);
     }
-    if (c === '\\') {
-      const e = s.src[j + 1];
-      if (e === undefined) fail('missing closing ]', s.src.slice(start));
-      if (/[0-9]/.test(e ?? '') || (/[A-Za-z]/.test(e ?? '') && !LETTER_ESCAPES.has(e ?? '')))
-        fail('invalid escape sequence', `\\${e}`);
-      out += `\\${e}`;
-      j += 2;
-      prev = /[A-Za-z]/.test(e ?? '') ? undefined : e;
-      continue;
+    if (name === '' || name === '^') fail('invalid character class range', this.text(start, end));
+    const resolved = unicodeClass(name, negated);
+    if (resolved.kind === 'unknown') {
+      this.unknown ??= `the Unicode class ${this.text(start, end)} has no certain JavaScript equivalent`;
+      return { piece: '', end };
     }
-    if (c === '-' && prev !== undefined && s.src[j + 1] !== ']' && s.src[j + 1] !== undefined && s.src[j + 1] !== '\\') {
-      const hi = s.src[j + 1] ?? '';
-      if (hi < prev) fail('invalid character class range', `${prev}-${hi}`);
-      out += `-${hi === '[' ? '\\[' : hi}`;
-      j += 2;
-      prev = undefined;
-      continue;
+    return { piece: resolved.kind === 'ranges' ? rangesSource(resolved.ranges) : resolved.source, end };
+  }
+
+  perlRanges(char: string): Ranges | undefined {
+    const ranges = PERL_CLASSES[char.toLowerCase()];
+    if (!ranges) return undefined;
+    return char === char.toUpperCase() ? negate(ranges) : ranges;
+  }
+
+  /** Go's `parseClass`. */
+  charClass() {
+    const start = this.position;
+    let index = start + 1;
+    let negated = false;
+    if (this.chars[index] === '^') {
+      negated = true;
+      index += 1;
     }
-    out += c === '[' ? '\\[' : c;
-    prev = c;
-    j += 1;
-  }
-  s.out += `${out}]`;
-  s.i = j + 1;
-  s.atom = true;
-}
-
-function group(s: State): void {
-  const rest = s.src.slice(s.i);
-  const named = /^\(\?P?<([^>]*)>/.exec(rest);
-  if (rest.startsWith('(?P<') || rest.startsWith('(?<')) {
-    if (!named) fail('invalid named capture', rest);
-    const name = named?.[1] ?? '';
-    if (!/^[A-Za-z0-9_]+$/.test(name)) fail('invalid named capture', named?.[0] ?? rest);
-    if (s.names.includes(name)) fail('duplicate capture group name', name);
-    s.names.push(name);
-    s.out += `(?<${name}>`;
-    s.i += named?.[0].length ?? 0;
-  } else if (rest.startsWith('(?')) {
-    perlFlags(s);
-    return;
-  } else {
-    s.out += '(';
-    s.i += 1;
-  }
-  s.depth += 1;
-  s.atom = false;
-}
-
-/** `(?i)`, `(?i-s:…)`: flags are applied to the whole JavaScript pattern (an approximation good enough to match). */
-function perlFlags(s: State): void {
-  let j = s.i + 2;
-  let sawFlag = false;
-  let negated = false;
-  for (;;) {
-    const c = s.src[j];
-    if (c === undefined) fail('missing closing )', s.src);
-    if (c === ':' || c === ')') {
-      if (negated && !sawFlag) fail('invalid or unsupported Perl syntax', s.src.slice(s.i, j + 1));
-      if (c === ':') {
-        s.out += '(?:';
-        s.depth += 1;
-        s.atom = false;
+    let body = '';
+    let first = true;
+    const missing = () => fail('missing closing ]', this.text(start));
+    while (this.chars[index] !== ']' || first) {
+      if (index >= this.chars.length) missing();
+      first = false;
+      const rest = this.text(index, index + 12);
+      if (rest.startsWith('[:')) {
+        const close = this.text(index).indexOf(':]', 2);
+        if (close >= 0) {
+          const expression = this.text(index).slice(0, close + 2);
+          const name = expression.slice(2, -2);
+          const ranges = POSIX_CLASSES[name.replace(/^\^/, '')];
+          if (!ranges) fail('invalid character class range', expression);
+          body += rangesSource(name.startsWith('^') ? negate(ranges!) : ranges!);
+          index += Array.from(expression).length;
+          continue;
+        }
       }
-      s.i = j + 1;
+      if (this.chars[index] === '\\' && /^[pP]$/.test(this.chars[index + 1] ?? '')) {
+        const { piece, end } = this.unicodeEscape(index);
+        body += piece;
+        index = end;
+        continue;
+      }
+      const perl = this.chars[index] === '\\' ? this.perlRanges(this.chars[index + 1] ?? '') : undefined;
+      if (perl) {
+        body += rangesSource(perl);
+        index += 2;
+        continue;
+      }
+      const rangeStart = index;
+      const low = this.classChar(index);
+      let high = low;
+      index = low.end;
+      if (this.chars[index] === '-' && this.chars[index + 1] !== ']' && index + 1 < this.chars.length) {
+        high = this.classChar(index + 1);
+        if (high.value < low.value) fail('invalid character class range', this.text(rangeStart, high.end));
+        index = high.end;
+      }
+      body += low.value === high.value ? codePoint(low.value) : `${codePoint(low.value)}-${codePoint(high.value)}`;
+    }
+    this.position = index + 1;
+    this.emit(`[${negated ? '^' : ''}${body}]`, true);
+  }
+
+  /** Go's `parseClassChar`: a rune or an escape. */
+  classChar(index: number): { value: number; end: number } {
+    const char = this.chars[index];
+    if (char === undefined) return fail('missing closing ]', this.text(this.position));
+    if (char === '\\') return parseEscape(this.chars, index);
+    return { value: char.codePointAt(0)!, end: index + 1 };
+  }
+
+  /** `(`, `(?P<name>`, `(?<name>`, `(?flags)` or `(?flags:`. */
+  group() {
+    const start = this.position;
+    const rest = this.text(start);
+    if (!rest.startsWith('(?')) {
+      this.open(`(`);
+      this.position += 1;
       return;
     }
-    if (c === '-' && !negated) {
-      negated = true;
-      sawFlag = false;
-    } else if (PERL_FLAGS.has(c)) {
-      sawFlag = true;
-      if (!negated && c !== 'U') s.flags.add(c);
-    } else fail('invalid or unsupported Perl syntax', s.src.slice(s.i, j + 1));
-    j += 1;
-  }
-}
-
-function step(s: State): void {
-  const c = s.src[s.i] ?? '';
-  const wasRepeat = c === '*' || c === '+' || c === '?' || (c === '{' && readRepeat(s) !== undefined);
-  if (!wasRepeat) s.lastRepeat = -1;
-  if (c === '*' || c === '+' || c === '?') return repetition(s, c);
-  if (c === '{') {
-    const r = readRepeat(s);
-    if (r) {
-      if (r.min > MAX_REPEAT || r.max > MAX_REPEAT || (r.max >= 0 && r.max < r.min)) fail('invalid repeat count', r.text);
-      return repetition(s, r.text);
+    const named = /^\(\?P?<([^>]*)>/.exec(rest);
+    if (rest.startsWith('(?P<') || rest.startsWith('(?<')) {
+      if (!named) fail('invalid named capture', rest);
+      const name = named![1]!;
+      if (!/^[A-Za-z0-9_]+$/.test(name)) fail('invalid named capture', named![0]);
+      if (this.names.includes(name)) fail('duplicate capture group name', name);
+      this.names.push(name);
+      this.groupNames[name] = `g${this.names.length}`;
+      this.open(`(?<g${this.names.length}>`);
+      this.position += Array.from(named![0]).length;
+      return;
     }
-    s.out += '\\{';
-    s.i += 1;
-    s.atom = true;
-    return;
+    this.perlFlags(start);
   }
-  if (c === '\\') return escapeOutside(s);
-  if (c === '[') return charClass(s);
-  if (c === '(') return group(s);
-  if (c === ')') {
-    if (s.depth === 0) fail('unexpected )', s.src);
-    s.depth -= 1;
-    s.out += ')';
-    s.i += 1;
-    s.atom = true;
-    return;
+
+  open(source: string) {
+    this.saved.push({ ...this.flags });
+    this.out += source;
+    this.atom = false;
   }
-  if (c === '|') {
-    s.out += '|';
-    s.i += 1;
-    s.atom = false;
-    return;
+
+  /** Go's `parsePerlFlags` for `(?flags)` and `(?flags:`; the error names the text up to the offending character. */
+  perlFlags(start: number) {
+    let index = start + 2;
+    const next: Flags = { ...this.flags };
+    let negative = false;
+    let sawFlag = false;
+    for (; index < this.chars.length; index++) {
+      const char = this.chars[index]!;
+      const set = (key: keyof Flags) => {
+        next[key] = !negative;
+        sawFlag = true;
+      };
+      if (char === 'i') set('caseless');
+      else if (char === 'm') set('multiLine');
+      else if (char === 's') set('dotAll');
+      else if (char === 'U') set('ungreedy');
+      else if (char === '-' && !negative) {
+        negative = true;
+        sawFlag = false;
+      } else if ((char === ':' || char === ')') && !(negative && !sawFlag)) {
+        if (char === ':') this.open('(?:');
+        this.flags = next;
+        this.position = index + 1;
+        return;
+      } else break;
+    }
+    fail('invalid or unsupported Perl syntax', this.text(start, Math.min(index + 1, this.chars.length)));
   }
-  s.out += c === '/' ? '\\/' : c === ']' || c === '}' ? `\\${c}` : c;
-  s.i += 1;
-  s.atom = true;
+
+  readRepeat(): { text: string; min: number; max: number } | undefined {
+    const match = /^\{(0|[1-9]\d*)(,(0|[1-9]\d*)?)?\}/.exec(this.text(this.position, this.position + 24));
+    if (!match) return undefined;
+    const min = Number(match[1]);
+    const max = match[2] === undefined ? min : match[3] === undefined ? -1 : Number(match[3]);
+    return { text: match[0], min, max };
+  }
+
+  repetition(text: string) {
+    const start = this.position;
+    let end = start + Array.from(text).length;
+    let lazy = false;
+    if (this.chars[end] === '?') {
+      lazy = true;
+      end += 1;
+    }
+    if (this.lastRepeat >= 0) fail('invalid nested repetition operator', this.text(this.lastRepeat, end));
+    if (!this.atom) fail('missing argument to repetition operator', this.text(start, end));
+    this.out += text + (lazy !== this.flags.ungreedy ? '?' : '');
+    this.position = end;
+    this.lastRepeat = start;
+  }
+
+  escape() {
+    const start = this.position;
+    const char = this.chars[start + 1];
+    const anchors: Record<string, string> = { A: '^', z: '$', b: '\\b', B: '\\B' };
+    if (char !== undefined && char in anchors) {
+      this.out += anchors[char];
+      this.atom = true;
+      this.position += 2;
+    } else if (char === 'C') {
+      fail('invalid escape sequence', '\\C');
+    } else if (char === 'Q') {
+      const end = this.text(start + 2).indexOf('\\E');
+      const literal = Array.from(end < 0 ? this.text(start + 2) : this.text(start + 2).slice(0, end));
+      for (const piece of literal) this.literal(piece.codePointAt(0)!);
+      this.position = end < 0 ? this.chars.length : start + 2 + literal.length + 2;
+    } else if (char === 'p' || char === 'P') {
+      const { piece, end } = this.unicodeEscape(start);
+      this.emit(piece.startsWith('\\') ? piece : `[${piece}]`, true);
+      this.position = end;
+    } else if (char !== undefined && this.perlRanges(char)) {
+      this.emit(`[${rangesSource(this.perlRanges(char)!)}]`, true);
+      this.position += 2;
+    } else {
+      const { value, end } = parseEscape(this.chars, start);
+      this.literal(value);
+      this.position = end;
+    }
+  }
+
+  step() {
+    const char = this.chars[this.position]!;
+    const repeat = char === '{' ? this.readRepeat() : undefined;
+    if (char !== '*' && char !== '+' && char !== '?' && !repeat) this.lastRepeat = -1;
+    if (char === '*' || char === '+' || char === '?') return this.repetition(char);
+    if (repeat) {
+      if (repeat.min > 1000 || repeat.max > 1000 || (repeat.max >= 0 && repeat.min > repeat.max))
+        fail('invalid repeat count', repeat.text);
+      return this.repetition(repeat.text);
+    }
+    if (char === '\\') return this.escape();
+    if (char === '[') return this.charClass();
+    if (char === '(') return this.group();
+    this.position += 1;
+    if (char === ')') {
+      const restored = this.saved.pop();
+      if (!restored) fail('unexpected )', this.source);
+      this.flags = restored!;
+      this.out += ')';
+      this.atom = true;
+    } else if (char === '|') {
+      this.out += '|';
+      this.atom = false;
+    } else if (char === '.') this.emit(this.flags.dotAll ? '[\\u{0}-\\u{10ffff}]' : '[^\\n]', false);
+    else if (char === '^') {
+      this.out += this.flags.multiLine ? '(?:^|(?<=\\n))' : '^';
+      this.atom = true;
+    } else if (char === '$') {
+      this.out += this.flags.multiLine ? '(?:$|(?=\\n))' : '$';
+      this.atom = true;
+    } else this.literal(char.codePointAt(0)!);
+  }
+
+  run(): Re2Result {
+    while (this.position < this.chars.length) this.step();
+    if (this.saved.length) fail('missing closing )', this.source);
+    const base = { names: this.names, groupNames: this.groupNames };
+    if (this.unknown) return { ...base, unknown: this.unknown };
+    try {
+      return { ...base, regex: new RegExp(this.out, 'u') };
+    } catch {
+      return { ...base, unknown: 'this browser cannot run the translated expression' };
+    }
+  }
 }
 
 const cache = new Map<string, Re2Result>();
 
-/** Checks `pattern` as Go's `regexp.Compile` would and builds a JavaScript equivalent. Never throws. */
+/** Checks `pattern` as Go's `regexp.Compile` does and builds a JavaScript equivalent. Never throws. */
 export function compileRe2(pattern: string): Re2Result {
   const hit = cache.get(pattern);
   if (hit) return hit;
-  const s: State = { src: pattern, i: 0, out: '', flags: new Set(), names: [], depth: 0, atom: false, lastRepeat: -1 };
+  const translator = new Translator(pattern);
   let result: Re2Result;
   try {
-    while (s.i < s.src.length) step(s);
-    if (s.depth > 0) fail('missing closing )', s.src);
-    result = { names: s.names, regex: toRegExp(s.out, [...s.flags].join('')) };
-  } catch (e) {
-    result = { names: s.names, error: e instanceof Re2SyntaxError ? e.message : 'error parsing regexp: invalid pattern' };
+    result = translator.run();
+  } catch (caught) {
+    const message = caught instanceof GoSyntaxError ? caught.message : 'error parsing regexp: invalid pattern';
+    result = { names: translator.names, groupNames: translator.groupNames, error: message };
   }
   if (cache.size > 2000) cache.clear();
   cache.set(pattern, result);
   return result;
 }
 
-/** A construct RE2 accepts but this JavaScript engine cannot express yields no regex (the caller treats it as unknown). */
-function toRegExp(source: string, flags: string): RegExp | undefined {
-  try {
-    return new RegExp(source, flags);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The identity capture groups Authelia gives meaning to in `domain_regex`. */
+/** The identity capture groups Authelia gives meaning to in `domain_regex` and `resources`. */
 export const IDENTITY_GROUPS = ['User', 'Group'] as const;
 
 export function hasIdentityGroups(pattern: string): boolean {
-  return compileRe2(pattern).names.some((n) => (IDENTITY_GROUPS as readonly string[]).includes(n));
+  const compiled = compileRe2(pattern);
+  return !compiled.error && compiled.names.some((name) => (IDENTITY_GROUPS as readonly string[]).includes(name));
 }

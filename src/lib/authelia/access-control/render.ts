@@ -13,12 +13,14 @@ const block = (items: string[], indent: string) => items.map((i) => `${indent}- 
 function renderQuery(query: QueryCondition[][], indent: string): string[] {
   const lines: string[] = [];
   for (const group of query) {
-    group.forEach((c, k) => {
-      const lead = k === 0 ? `${indent}- - ` : `${indent}  - `;
+    // An empty group is kept: Authelia reads it as a group that matches every request.
+    if (group.length === 0) lines.push(`${indent}- []`);
+    group.forEach((condition, index) => {
+      const lead = index === 0 ? `${indent}- - ` : `${indent}  - `;
       const pad = `${indent}    `;
-      lines.push(`${lead}key: ${quoteYaml(c.key)}`);
-      if (c.operator) lines.push(`${pad}operator: ${quoteYaml(c.operator)}`);
-      if (c.value !== undefined) lines.push(`${pad}value: ${quoteYaml(c.value)}`);
+      lines.push(`${lead}key: ${quoteYaml(condition.key)}`);
+      if (condition.operator) lines.push(`${pad}operator: ${quoteYaml(condition.operator)}`);
+      if (condition.value !== undefined) lines.push(`${pad}value: ${quoteYaml(condition.value)}`);
     });
   }
   return lines;
