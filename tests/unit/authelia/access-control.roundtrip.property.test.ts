@@ -94,7 +94,7 @@ const request = fc.record({
     .tuple(host, fc.constantFrom('/', '/admin%2Fx/../y', '/bob/x', '/?token=s3cret', '/?token=s3cret;x=1', '/?a'))
     .map(([name, path]) => `https://${name}${path}`),
   username: fc.constantFrom('', 'bob', 'Bob', 'alice'),
-  groups: fc.constantFrom([], ['ops'], ['OPS']),
+  groups: fc.constantFrom<string[]>([], ['ops'], ['OPS']),
   clientId: fc.constantFrom('', 'app'),
   ip: fc.constantFrom('', '10.1.2.3', '192.168.1.5', '::1'),
 });

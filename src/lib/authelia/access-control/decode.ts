@@ -280,35 +280,35 @@ function rule(value: unknown, index: number, diagnostics: Diags): AccessControlR
   return model;
 }
 
-function namedNetworks(v: unknown, d: Diags): NamedNetwork[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) {
-    d.push(
+function namedNetworks(value: unknown, diagnostics: Diags): NamedNetwork[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    diagnostics.push(
       error(
         'type-invalid',
-        `Option 'networks' of access_control must be a list of {name, networks} entries, but it's ${typeName(v)}; it was left out.`,
+        `Option 'networks' of access_control must be a list of {name, networks} entries, but it's ${typeName(value)}; it was left out.`,
         { path: 'networks' },
       ),
     );
     return [];
   }
   const out: NamedNetwork[] = [];
-  v.forEach((item, i) => {
-    const path = `networks[${i}]`;
+  value.forEach((item, index) => {
+    const path = `networks[${index}]`;
     if (!isRecord(item)) {
-      d.push(
+      diagnostics.push(
         error(
           'type-invalid',
-          `Entry ${i + 1} of the named networks must be a mapping with 'name' and 'networks', but it's ${typeName(item)}; it was left out.`,
+          `Entry ${index + 1} of the named networks must be a mapping with 'name' and 'networks', but it's ${typeName(item)}; it was left out.`,
           { path },
         ),
       );
       return;
     }
-    unknownKeys(item, ['name', 'networks'], 'access_control.networks[].', path, 'a named network', d);
+    unknownKeys(item, ['name', 'networks'], 'access_control.networks[].', path, 'a named network', diagnostics);
     out.push({
-      name: scalar(item.name, `${path}.name`, `the name of named network ${i + 1}`, d) ?? '',
-      networks: strings(item.networks, `${path}.networks`, `the networks of named network ${i + 1}`, d),
+      name: scalar(item.name, `${path}.name`, `the name of named network ${index + 1}`, diagnostics) ?? '',
+      networks: strings(item.networks, `${path}.networks`, `the networks of named network ${index + 1}`, diagnostics),
     });
   });
   return out;
@@ -319,29 +319,29 @@ function namedNetworks(v: unknown, d: Diags): NamedNetwork[] {
  * keys, a query value that is not a string, a flat query list. Accepts `{ access_control: {...} }` too. Never throws.
  */
 export function normalizeAccessControl(input: unknown): { model: AccessControlModel; diagnostics: Diagnostic[] } {
-  const d: Diags = [];
-  let src: unknown = input;
-  if (isRecord(src) && isRecord(src.access_control)) src = src.access_control;
+  const diagnostics: Diags = [];
+  let section: unknown = input;
+  if (isRecord(section) && isRecord(section.access_control)) section = section.access_control;
   const model: AccessControlModel = { default_policy: 'deny', networks: [], rules: [] };
-  if (src === undefined || src === null) return { model, diagnostics: d };
-  if (!isRecord(src)) {
-    d.push(
+  if (section === undefined || section === null) return { model, diagnostics: diagnostics };
+  if (!isRecord(section)) {
+    diagnostics.push(
       error(
         'input-not-object',
-        `The access_control section must be a mapping with 'default_policy' and 'rules', but it's ${typeName(src)}.`,
+        `The access_control section must be a mapping with 'default_policy' and 'rules', but it's ${typeName(section)}.`,
       ),
     );
-    return { model, diagnostics: d };
+    return { model, diagnostics: diagnostics };
   }
-  unknownKeys(src, SECTION_KEYS, 'access_control.', '', 'the access_control section', d);
-  model.default_policy = scalar(src.default_policy, 'default_policy', "option 'default_policy'", d) || 'deny';
-  model.networks = namedNetworks(src.networks, d);
-  if (Array.isArray(src.rules)) model.rules = src.rules.map((r, i) => rule(r, i, d));
-  else if (src.rules !== undefined && src.rules !== null)
-    d.push(
-      error('type-invalid', `Option 'rules' must be a list of rules, but it's ${typeName(src.rules)}; it was left out.`, {
+  unknownKeys(section, SECTION_KEYS, 'access_control.', '', 'the access_control section', diagnostics);
+  model.default_policy = scalar(section.default_policy, 'default_policy', "option 'default_policy'", diagnostics) || 'deny';
+  model.networks = namedNetworks(section.networks, diagnostics);
+  if (Array.isArray(section.rules)) model.rules = section.rules.map((item, index) => rule(item, index, diagnostics));
+  else if (section.rules !== undefined && section.rules !== null)
+    diagnostics.push(
+      error('type-invalid', `Option 'rules' must be a list of rules, but it's ${typeName(section.rules)}; it was left out.`, {
         path: 'rules',
       }),
     );
-  return { model, diagnostics: d };
+  return { model, diagnostics: diagnostics };
 }

@@ -16,7 +16,7 @@ import { compileRe2 } from './regex';
 
 const POLICY_RANK: Record<string, number> = { bypass: 0, one_factor: 1, two_factor: 2, deny: 3 };
 
-const describe = (model: AccessControlModel, i: number) => ruleDescriptor(i + 1, model.rules[i]?.domain ?? []);
+const describe = (model: AccessControlModel, index: number) => ruleDescriptor(index + 1, model.rules[index]?.domain ?? []);
 
 function orderLints(model: AccessControlModel, context: OverlapContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -68,71 +68,73 @@ function hostMatcher(model: AccessControlModel): (host: string) => boolean {
 }
 
 function apexLints(model: AccessControlModel): Diagnostic[] {
-  const d: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const matched = hostMatcher(model);
-  model.rules.forEach((r, i) => {
-    r.domain.forEach((raw, j) => {
-      const e = parseDomainEntry(raw);
-      if (e.kind !== 'wildcard') return;
-      const apex = e.suffix.slice(1);
+  model.rules.forEach((rule, ruleIndex) => {
+    rule.domain.forEach((raw, index) => {
+      const entry = parseDomainEntry(raw);
+      if (entry.kind !== 'wildcard') return;
+      const apex = entry.suffix.slice(1);
       if (!apex.includes('.') || seen.has(apex) || matched(apex)) return;
       seen.add(apex);
-      const weaker = (POLICY_RANK[model.default_policy] ?? 3) < (POLICY_RANK[r.policy] ?? -1);
-      const text = `Rule ${describe(model, i)} covers every subdomain of ${apex} but not ${apex} itself ('*.' never matches the bare domain), so requests to ${apex} get the default policy '${model.default_policy}'. If you serve anything at ${apex}, add '${apex}' to this rule's domain list.`;
-      d.push((weaker ? warning : info)('wildcard-without-apex', text, { path: `rules[${i}].domain[${j}]`, fix: apex }));
+      const weaker = (POLICY_RANK[model.default_policy] ?? 3) < (POLICY_RANK[rule.policy] ?? -1);
+      const text = `Rule ${describe(model, ruleIndex)} covers every subdomain of ${apex} but not ${apex} itself ('*.' never matches the bare domain), so requests to ${apex} get the default policy '${model.default_policy}'. If you serve anything at ${apex}, add '${apex}' to this rule's domain list.`;
+      diagnostics.push(
+        (weaker ? warning : info)('wildcard-without-apex', text, { path: `rules[${ruleIndex}].domain[${index}]`, fix: apex }),
+      );
     });
   });
-  return d;
+  return diagnostics;
 }
 
 function portalLints(model: AccessControlModel, options: AccessControlOptions): Diagnostic[] {
   const portal = options.portalDomain ? hostOf(options.portalDomain) : undefined;
   if (!portal) return [];
-  const d: Diagnostic[] = [];
-  model.rules.forEach((r, i) => {
-    const j = r.domain.findIndex((raw) => raw.toLowerCase() === portal);
-    if (j < 0) return;
-    const path = `rules[${i}].domain[${j}]`;
-    if (r.policy === 'bypass')
-      d.push(
+  const diagnostics: Diagnostic[] = [];
+  model.rules.forEach((rule, ruleIndex) => {
+    const index = rule.domain.findIndex((raw) => raw.toLowerCase() === portal);
+    if (index < 0) return;
+    const path = `rules[${ruleIndex}].domain[${index}]`;
+    if (rule.policy === 'bypass')
+      diagnostics.push(
         info(
           'portal-rule-unneeded',
-          `Rule ${describe(model, i)} bypasses the portal ${portal}. Since Authelia 4.38 the portal needs no rule: its proxy host must simply not use the auth snippets. If the portal redirects to itself, a bypass rule only hides that misconfiguration.`,
+          `Rule ${describe(model, ruleIndex)} bypasses the portal ${portal}. Since Authelia 4.38 the portal needs no rule: its proxy host must simply not use the auth snippets. If the portal redirects to itself, a bypass rule only hides that misconfiguration.`,
           { path },
         ),
       );
     else
-      d.push(
+      diagnostics.push(
         warning(
           'portal-rule-unneeded',
-          `Rule ${describe(model, i)} protects the portal ${portal} with '${r.policy}'. The portal must not be behind forward-auth; if its proxy host used the auth snippets, this rule would cause a redirect loop. Remove ${portal} from this rule and leave the portal's proxy host without the auth snippets.`,
+          `Rule ${describe(model, ruleIndex)} protects the portal ${portal} with '${rule.policy}'. The portal must not be behind forward-auth; if its proxy host used the auth snippets, this rule would cause a redirect loop. Remove ${portal} from this rule and leave the portal's proxy host without the auth snippets.`,
           { path },
         ),
       );
   });
-  return d;
+  return diagnostics;
 }
 
 function cookieDomainLints(model: AccessControlModel, options: AccessControlOptions): Diagnostic[] {
-  const cookies = (options.cookieDomains ?? []).map((c) => c.toLowerCase().replace(/^\./, '')).filter(Boolean);
+  const cookies = (options.cookieDomains ?? []).map((cookie) => cookie.toLowerCase().replace(/^\./, '')).filter(Boolean);
   if (!cookies.length) return [];
-  const d: Diagnostic[] = [];
-  model.rules.forEach((r, i) =>
-    r.domain.forEach((raw, j) => {
+  const diagnostics: Diagnostic[] = [];
+  model.rules.forEach((rule, ruleIndex) =>
+    rule.domain.forEach((raw, index) => {
       const entry = parseDomainEntry(raw);
       const host = entry.kind === 'literal' ? entry.name : entry.suffix.replace(/^\./, '');
-      if (cookies.some((c) => host === c || host.endsWith(`.${c}`))) return;
-      d.push(
+      if (cookies.some((cookie) => host === cookie || host.endsWith(`.${cookie}`))) return;
+      diagnostics.push(
         warning(
           'domain-outside-cookie-domain',
-          `'${raw}' in rule #${i + 1} is not under any session cookie domain (${cookies.join(', ')}). Authelia answers 400 for such hosts and nginx shows a 500 error; add a session cookie for it or fix the domain.`,
-          { path: `rules[${i}].domain[${j}]` },
+          `'${raw}' in rule #${ruleIndex + 1} is not under any session cookie domain (${cookies.join(', ')}). Authelia answers 400 for such hosts and nginx shows a 500 error; add a session cookie for it or fix the domain.`,
+          { path: `rules[${ruleIndex}].domain[${index}]` },
         ),
       );
     }),
   );
-  return d;
+  return diagnostics;
 }
 
 const ANCHORED = /^(\(\?[imsU-]+\))?(\^|\\A)/;
@@ -231,13 +233,14 @@ function ruleLints(model: AccessControlModel): Diagnostic[] {
 }
 
 function defaultPolicyLint(model: AccessControlModel): Diagnostic[] {
-  const p = model.default_policy;
-  if (!model.rules.length || p === 'deny' || !(p in POLICY_RANK)) return [];
-  const extra = p === 'bypass' ? " The 4.39 JSON schema does not even allow 'bypass' here." : '';
+  const policy = model.default_policy;
+  if (!model.rules.length || policy === 'deny' || !(policy in POLICY_RANK)) return [];
+  const extra = policy === 'bypass' ? " The 4.39 JSON schema does not even allow 'bypass' here." : '';
+  const login = policy === 'bypass' ? 'no login at all' : `a ${policy === 'one_factor' ? 'password' : 'two-factor'} login`;
   return [
     warning(
       'default-policy-not-deny',
-      `default_policy is '${p}', so every host without a matching rule is reachable with ${p === 'bypass' ? 'no login at all' : `a ${p === 'one_factor' ? 'password' : 'two-factor'} login`}. Authelia recommends 'deny' and rules for each site you want to open.${extra}`,
+      `default_policy is '${policy}', so every host without a matching rule is reachable with ${login}. Authelia recommends 'deny' and rules for each site you want to open.${extra}`,
       { path: 'default_policy', fix: 'deny' },
     ),
   ];

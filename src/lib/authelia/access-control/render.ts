@@ -8,7 +8,7 @@ import type { AccessControlModel, AccessControlRuleModel, QueryCondition } from 
 // written directly (the `yaml` library's general emitter alone takes ~1.5 ms for 50 rules, over the 2 ms budget); every
 // emitted file is parsed back with `yaml` in the tests. Strings are quoted by the shared core writer's `quoteYaml`.
 
-const block = (items: string[], indent: string) => items.map((i) => `${indent}- ${quoteYaml(i)}`);
+const block = (items: string[], indent: string) => items.map((item) => `${indent}- ${quoteYaml(item)}`);
 
 function renderQuery(query: QueryCondition[][], indent: string): string[] {
   const lines: string[] = [];
@@ -26,21 +26,21 @@ function renderQuery(query: QueryCondition[][], indent: string): string[] {
   return lines;
 }
 
-function renderRule(r: AccessControlRuleModel): string[] {
+function renderRule(rule: AccessControlRuleModel): string[] {
   const fields: string[] = [];
   const list = (key: string, items: string[]) => {
     if (items.length) fields.push(`${key}:`, ...block(items, '  '));
   };
-  list('domain', r.domain);
-  list('domain_regex', r.domain_regex);
-  if (r.policy !== '') fields.push(`policy: ${quoteYaml(r.policy)}`);
-  if (r.subject.length) fields.push('subject:', ...r.subject.map((g) => `  - [${g.map(quoteYaml).join(', ')}]`));
-  list('networks', r.networks);
-  list('resources', r.resources);
-  list('methods', r.methods);
-  if (r.query.length) fields.push('query:', ...renderQuery(r.query, '  '));
+  list('domain', rule.domain);
+  list('domain_regex', rule.domain_regex);
+  if (rule.policy !== '') fields.push(`policy: ${quoteYaml(rule.policy)}`);
+  if (rule.subject.length) fields.push('subject:', ...rule.subject.map((group) => `  - [${group.map(quoteYaml).join(', ')}]`));
+  list('networks', rule.networks);
+  list('resources', rule.resources);
+  list('methods', rule.methods);
+  if (rule.query.length) fields.push('query:', ...renderQuery(rule.query, '  '));
   if (!fields.length) return ['    - {}'];
-  return fields.map((f, i) => `${i === 0 ? '    - ' : '      '}${f}`);
+  return fields.map((field, index) => `${index === 0 ? '    - ' : '      '}${field}`);
 }
 
 /** The `access_control:` YAML section for a model. */
@@ -54,6 +54,6 @@ export function renderAccessControl(model: AccessControlModel): string {
     }
   }
   lines.push(model.rules.length ? '  rules:' : '  rules: []');
-  for (const r of model.rules) lines.push(...renderRule(r));
+  for (const rule of model.rules) lines.push(...renderRule(rule));
   return `${lines.join('\n')}\n`;
 }
