@@ -127,3 +127,29 @@ test('setup builder: configuration.yml starts with the schema line and carries t
   await expect(setup.locator('.diagnostics-error')).toBeVisible();
   await expect(page.locator('#as-autheliaUrl')).toHaveValue('http://auth.home.example.net');
 });
+
+test('the simulator takes an OAuth2 client id, and says where it deliberately differs from Authelia', async ({ page }) => {
+  await page.goto(LAYER3);
+  await hydrated(page);
+  const verdict = page.locator('.simulator-verdict');
+  await page.locator('#ac-1-subject').fill('oauth2:client:backup');
+  await page.locator('#sim-url').fill('https://proxmox.example.com/');
+  // Anonymous: the rule depends on who asks, so Authelia sends the visitor to log in.
+  await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') will potentially apply 'two_factor'");
+  // A client-credentials request with that client id is not anonymous and matches.
+  await page.locator('#sim-client').fill('backup');
+  await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') matches");
+  await page.locator('#sim-client').fill('other');
+  await expect(verdict).toContainText("Rule #3 (domain '*.example.com') matches");
+  await expect(page.locator('#sim-client')).toHaveValue('other');
+
+  // No client IP for a networks rule: "may match", with the reason next to the answer.
+  await page.locator('#sim-client').fill('');
+  await page.locator('#ac-1-subject').fill('');
+  await page.locator('[data-rule="1"] summary').click();
+  await page.locator('#ac-1-networks').fill('10.0.0.0/8');
+  await expect(verdict.locator('[data-differs]')).toContainText('no client IP was given');
+  await page.locator('#sim-ip').fill('10.1.2.3');
+  await expect(verdict.locator('[data-differs]')).toHaveCount(0);
+  await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') matches");
+});

@@ -1,14 +1,6 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { generateAccessControl } from '../../lib/authelia/access-control';
-import {
-  accessControlFromForm,
-  accessControlPresets,
-  defaultAccessControlForm,
-  emptyRule,
-  type AccessControlForm,
-  type RuleForm,
-} from '../../lib/authelia/form';
-import { sortDiagnostics } from '../../lib/core';
+import { useRef, useState } from 'preact/hooks';
+import { accessControlBuilder, POLICY_CHOICES, RULE_TEXT_FIELDS, type RuleTextField } from '../../lib/authelia/builder-access';
+import { accessControlPresets, emptyRule, type RuleForm } from '../../lib/authelia/form';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
@@ -16,27 +8,26 @@ import { RowActions } from '../builder/RowActions';
 import { TextField } from '../builder/TextField';
 import { PresetPicker } from '../builder/PresetPicker';
 import { announce } from '../builder/announce';
-import { useBuilderState } from '../builder/useBuilderState';
+import { useBuilder } from '../builder/useBuilder';
 import { ProfilePanel } from '../builder/ProfilePanel';
-import { toAccessControlForm } from '../../lib/profile/model';
-import { stamp } from '../builder/provenance';
 import { Simulator } from './Simulator';
 
-const POLICIES = ['deny', 'bypass', 'one_factor', 'two_factor'];
-const SCHEMA = { version: 1, secretKeys: [] };
+/** Element id suffix of each rule text field (kept from earlier versions: tests and links point at them). */
+const ID_SUFFIX: Record<RuleTextField, string> = {
+  domain: 'domain',
+  subject: 'subject',
+  domainRegex: 'regex',
+  networks: 'networks',
+  resources: 'resources',
+  methods: 'methods',
+};
+const MORE_FIELDS: RuleTextField[] = ['domainRegex', 'networks', 'resources', 'methods'];
 
-export default function AccessControlBuilder({ portalDomain = 'auth.example.com' }: { portalDomain?: string }) {
-  const builder = useBuilderState<AccessControlForm>('access', defaultAccessControlForm, SCHEMA, {
-    fromProfile: (profile) => toAccessControlForm(profile),
-  });
+export default function AccessControlBuilder() {
+  const builder = useBuilder(accessControlBuilder);
   const { state: form, setState } = builder;
   const root = useRef<HTMLDivElement>(null);
   const [preset, setPreset] = useState(accessControlPresets[0]!.id);
-
-  const input = useMemo(() => accessControlFromForm(form), [form]);
-  const result = useMemo(() => generateAccessControl(input, { portalDomain }), [input, portalDomain]);
-  const files = useMemo(() => stamp(result.files, 'Authelia 4.39'), [result]);
-  const diagnostics = useMemo(() => sortDiagnostics(result.diagnostics), [result]);
 
   const updateRule = (index: number, patch: Partial<RuleForm>) =>
     setState((prev) => ({ ...prev, rules: prev.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
@@ -77,6 +68,21 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
     announce(`Loaded example: ${chosen.label}`);
   };
 
+  const textField = (index: number, rule: RuleForm, key: RuleTextField) => {
+    const field = RULE_TEXT_FIELDS[key];
+    return (
+      <TextField
+        id={`ac-${index}-${ID_SUFFIX[key]}`}
+        path={`rules[${index}].${field.path}`}
+        label={field.label}
+        hint={field.hint}
+        value={rule[key]}
+        multiline={field.multiline}
+        onInput={(value) => updateRule(index, { [key]: value })}
+      />
+    );
+  };
+
   return (
     <div class="builder" ref={root} data-pagefind-ignore="all">
       <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
@@ -90,8 +96,8 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
             value={form.defaultPolicy}
             onChange={(e) => setState((prev) => ({ ...prev, defaultPolicy: (e.currentTarget as HTMLSelectElement).value }))}
           >
-            {POLICIES.map((p) => (
-              <option value={p}>{p}</option>
+            {POLICY_CHOICES.map((choice) => (
+              <option value={choice.value}>{choice.value}</option>
             ))}
           </select>
         </div>
@@ -103,15 +109,7 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
             <fieldset data-path={`rules[${i}]`} tabIndex={-1}>
               <legend>Rule {i + 1}</legend>
               <div class="rule-grid">
-                <TextField
-                  id={`ac-${i}-domain`}
-                  path={`rules[${i}].domain`}
-                  label="Domains"
-                  hint="One per line, e.g. app.example.com or *.example.com"
-                  value={rule.domain}
-                  multiline
-                  onInput={(domain) => updateRule(i, { domain })}
-                />
+                {textField(i, rule, 'domain')}
                 <div class="field">
                   <label for={`ac-${i}-policy`}>Policy</label>
                   <select
@@ -120,57 +118,15 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
                     value={rule.policy}
                     onChange={(e) => updateRule(i, { policy: (e.currentTarget as HTMLSelectElement).value })}
                   >
-                    {POLICIES.map((p) => (
-                      <option value={p}>{p}</option>
+                    {POLICY_CHOICES.map((choice) => (
+                      <option value={choice.value}>{choice.value}</option>
                     ))}
                   </select>
                 </div>
-                <TextField
-                  id={`ac-${i}-subject`}
-                  path={`rules[${i}].subject`}
-                  label="Subjects (optional)"
-                  hint="One alternative per line: user:name, group:name or oauth2:client:id; join with & when all must hold"
-                  value={rule.subject}
-                  multiline
-                  onInput={(subject) => updateRule(i, { subject })}
-                />
-                <details class="rule-more" open={Boolean(rule.domainRegex || rule.networks || rule.resources || rule.methods)}>
+                {textField(i, rule, 'subject')}
+                <details class="rule-more" open={MORE_FIELDS.some((key) => Boolean(rule[key]))}>
                   <summary>More criteria</summary>
-                  <TextField
-                    id={`ac-${i}-regex`}
-                    path={`rules[${i}].domain_regex`}
-                    label="Domain regular expressions"
-                    hint="One per line (Go RE2 syntax)"
-                    value={rule.domainRegex}
-                    multiline
-                    onInput={(domainRegex) => updateRule(i, { domainRegex })}
-                  />
-                  <TextField
-                    id={`ac-${i}-networks`}
-                    path={`rules[${i}].networks`}
-                    label="Networks"
-                    hint="CIDRs or named networks, one per line, e.g. 192.168.1.0/24"
-                    value={rule.networks}
-                    multiline
-                    onInput={(networks) => updateRule(i, { networks })}
-                  />
-                  <TextField
-                    id={`ac-${i}-resources`}
-                    path={`rules[${i}].resources`}
-                    label="Resources (path regular expressions)"
-                    hint="One per line, e.g. ^/api([/?].*)?$"
-                    value={rule.resources}
-                    multiline
-                    onInput={(resources) => updateRule(i, { resources })}
-                  />
-                  <TextField
-                    id={`ac-${i}-methods`}
-                    path={`rules[${i}].methods`}
-                    label="HTTP methods"
-                    hint="Comma-separated, e.g. GET, HEAD"
-                    value={rule.methods}
-                    onInput={(methods) => updateRule(i, { methods })}
-                  />
+                  {MORE_FIELDS.map((key) => textField(i, rule, key))}
                 </details>
               </div>
               <RowActions index={i} count={form.rules.length} noun="rule" onMove={move} onRemove={remove} />
@@ -185,14 +141,14 @@ export default function AccessControlBuilder({ portalDomain = 'auth.example.com'
       </p>
 
       <h3 class="builder-heading">Checks</h3>
-      <DiagnosticsList diagnostics={diagnostics} root={() => root.current} />
+      <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
       <h3 class="builder-heading">Generated configuration</h3>
-      <OutputPanel id="ac-output" files={files} archiveName="authelia-access-control.zip" />
-      <StateBar builder={builder as never} />
+      <OutputPanel id="ac-output" files={builder.files} archiveName="authelia-access-control.zip" />
+      <StateBar builder={builder} />
 
       <h3 class="builder-heading">Which rule matches?</h3>
-      <Simulator input={input} />
+      <Simulator input={builder.input.accessControl} options={builder.input.options} />
     </div>
   );
 }

@@ -1,34 +1,42 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { AccessControlOptions } from '../../lib/authelia/access-control';
+import { OUTCOME_LABELS } from '../../lib/authelia/builder-access';
 import { matchRequest } from '../../lib/authelia/match';
 
 interface Props {
   /** The access_control input the builder generates from. */
   input: unknown;
+  /** The builder's options (portal, cookie domains, network definitions). */
+  options?: AccessControlOptions;
 }
 
-const OUTCOME_LABEL = { hit: 'Matches', miss: 'No match', 'may-match': 'May match' } as const;
-
 /** "Which rule matches?" — asks the pure simulator and shows its verdict per rule. */
-export function Simulator({ input }: Props) {
+export function Simulator({ input, options = {} }: Props) {
   const [url, setUrl] = useState('https://proxmox.example.com/');
   const [method, setMethod] = useState('GET');
   const [username, setUsername] = useState('');
   const [groups, setGroups] = useState('');
+  const [clientId, setClientId] = useState('');
   const [ip, setIp] = useState('');
 
   const result = useMemo(
     () =>
-      matchRequest(input, {
-        url: url.trim(),
-        method: method.trim() || undefined,
-        username: username.trim() || undefined,
-        groups: groups
-          .split(',')
-          .map((g) => g.trim())
-          .filter(Boolean),
-        ip: ip.trim() || undefined,
-      }),
-    [input, url, method, username, groups, ip],
+      matchRequest(
+        input,
+        {
+          url: url.trim(),
+          method: method.trim() || undefined,
+          username: username.trim() || undefined,
+          groups: groups
+            .split(',')
+            .map((g) => g.trim())
+            .filter(Boolean),
+          clientId: clientId || undefined,
+          ip: ip.trim() || undefined,
+        },
+        options,
+      ),
+    [input, options, url, method, username, groups, clientId, ip],
   );
 
   const text = (set: (v: string) => void) => (e: Event) => set((e.currentTarget as HTMLInputElement).value);
@@ -52,12 +60,24 @@ export function Simulator({ input }: Props) {
           <input id="sim-groups" type="text" value={groups} onInput={text(setGroups)} autocomplete="off" />
         </div>
         <div class="field">
+          <label for="sim-client">OAuth2 client id (client-credentials token, optional)</label>
+          <input id="sim-client" type="text" value={clientId} onInput={text(setClientId)} spellcheck={false} autocomplete="off" />
+        </div>
+        <div class="field">
           <label for="sim-ip">Client IP (optional)</label>
           <input id="sim-ip" type="text" value={ip} onInput={text(setIp)} autocomplete="off" />
         </div>
       </div>
       <p class="simulator-verdict" role="status" aria-live="polite">
         {result.summary}
+        {result.differs && (
+          <>
+            {' '}
+            <span class="simulator-differs" data-differs>
+              Unlike Authelia: {result.differs}
+            </span>
+          </>
+        )}
       </p>
       {result.diagnostics.length > 0 && (
         <ul class="simulator-problems">
@@ -86,7 +106,7 @@ export function Simulator({ input }: Props) {
                     <code>{r.policy}</code>
                   </td>
                   <td>
-                    {OUTCOME_LABEL[r.outcome]}
+                    {OUTCOME_LABELS[r.outcome]}
                     {r.index === result.matchedRule ? ' (decides)' : ''}
                   </td>
                   <td>{r.reason}</td>

@@ -429,7 +429,7 @@ describe("Authelia's decode-time errors", () => {
     const d = expectAuthelia(
       rules({ domain: 'a.example.com', policy: 'deny', ressources: '^/api' }),
       'key-unknown',
-      'configuration key not expected: access_control.rules[0].ressources',
+      'configuration key not expected: access_control.rules[].ressources',
       'rules[0].ressources',
     );
     expect(d).toMatchObject({ severity: 'error', fix: 'resources' });
@@ -438,12 +438,15 @@ describe("Authelia's decode-time errors", () => {
     ).not.toContain('ressources');
   });
 
-  it('key-unknown inside a query condition and at the section level', () => {
-    expectAuthelia(
+  it('key-unknown at the section level; a key inside a query condition is ignored by Authelia (a warning, not an error)', () => {
+    const query = generateAccessControl(
       rules({ domain: 'a.example.com', policy: 'deny', query: [[{ key: 'a', op: 'present' }]] }),
-      'key-unknown',
-      'configuration key not expected: access_control.rules[0].query[0][0].op',
     );
+    expect(withCode(query.diagnostics, 'key-unknown')).toEqual([]);
+    expect(withCode(query.diagnostics, 'query-key-ignored')[0]).toMatchObject({
+      severity: 'warning',
+      path: 'rules[0].query[0][0].op',
+    });
     expectAuthelia(
       { default_policy: 'deny', rule: [], rules: [{ domain: 'a.example.com', policy: 'deny' }] },
       'key-unknown',
@@ -470,15 +473,14 @@ describe('bad input', () => {
     expect(withCode(out.diagnostics, 'type-invalid')[0]?.path).toBe('rules[1].domain');
   });
 
-  it('a flat query list is reported and written as one group of conditions', () => {
+  it('a flat query list is accepted, each condition its own group (OR), with an info', () => {
     const input = rules({ domain: 'a.example.com', policy: 'deny', query: [{ key: 'a' }, { key: 'b' }] });
     const out = generateAccessControl(input);
-    expect(withCode(out.diagnostics, 'query-not-list-of-lists')[0]).toMatchObject({ severity: 'error', path: 'rules[0].query' });
+    expect(withCode(out.diagnostics, 'query-flat-list')[0]).toMatchObject({ severity: 'info', path: 'rules[0].query' });
+    expect(out.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
     expect(normalizeAccessControl(input).model.rules[0]!.query).toEqual([
-      [
-        { key: 'a', operator: 'present' },
-        { key: 'b', operator: 'present' },
-      ],
+      [{ key: 'a', operator: 'present' }],
+      [{ key: 'b', operator: 'present' }],
     ]);
   });
 

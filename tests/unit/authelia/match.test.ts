@@ -8,7 +8,7 @@ const decide = (input: unknown, request: MatchRequestInput) => {
   return { rule: m.matchedRule, policy: m.policy, potential: m.potential };
 };
 
-describe('domains (fact sheet §1.3)', () => {
+describe('domains (authelia/authelia@v4.39.20 internal/authorization/access_control_domain.go#L63-L84)', () => {
   const wildcard = acl({ domain: '*.example.com', policy: 'one_factor' });
 
   it('*.example.com matches one and several levels deep', () => {
@@ -62,7 +62,7 @@ describe('domains (fact sheet §1.3)', () => {
   });
 });
 
-describe('domain_regex and resources (fact sheet §1.4)', () => {
+describe('domain_regex and resources (authelia/authelia@v4.39.20 internal/authorization/regexp.go#L18-L52)', () => {
   it('a domain_regex is unanchored unless written ^…$', () => {
     const loose = acl({ domain_regex: 'app\\.example\\.com', policy: 'one_factor' });
     expect(outcomes(loose, { url: 'https://myapp.example.com/' })).toEqual(['hit']);
@@ -111,7 +111,7 @@ describe('domain_regex and resources (fact sheet §1.4)', () => {
   });
 });
 
-describe('subjects and anonymous visitors (fact sheet §1.5)', () => {
+describe('subjects and anonymous visitors (authelia/authelia@v4.39.20 internal/authorization/access_control_rule.go#L149-L174)', () => {
   const rules = acl(
     { domain: 'app.example.com', policy: 'two_factor', subject: ['user:john', ['group:admin', 'group:app']] },
     { domain: 'app.example.com', policy: 'bypass' },
@@ -154,7 +154,7 @@ describe('subjects and anonymous visitors (fact sheet §1.5)', () => {
   });
 });
 
-describe('networks, methods and query (fact sheet §1.6, §1.7)', () => {
+describe('networks, methods and query (authelia/authelia@v4.39.20 internal/authorization/access_control_rule.go#L117-L146)', () => {
   it('networks: CIDR membership, single IPs, IPv6 and named networks', () => {
     const rules = {
       default_policy: 'deny',

@@ -1,6 +1,8 @@
 /**
- * Authelia 4.39's access-control message templates (validator/const.go, decode hooks), reproduced word for word so a
- * reader recognises them in their logs. Data only; the checks live in access-control.ts.
+ * Authelia 4.39's access-control message templates
+ * (https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/validator/const.go, the decode hooks in
+ * https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/const.go#L36-L49), reproduced word for word so a
+ * reader recognises them in their logs. Data only; the checks live in validate.ts and decode.ts.
  */
 
 export const POLICIES = ['bypass', 'one_factor', 'two_factor', 'deny'] as const;
@@ -82,6 +84,7 @@ export const MSG = {
   networkUnparseable: (v: string) => `failed to parse network "${v}": invalid CIDR address: ${v}`,
   networkDuplicateDefinition: (name: string) =>
     `error occurred during unmarshaling definitions configuration: the definition for network with name '${name}' exists in both the definitions section and access control section which is not permitted`,
+  regexEmpty: 'could not decode an empty value to a regexp.Regexp: must have a non-empty value',
   regexUnparseable: (pattern: string, goError: string) => `could not decode '${pattern}' to a regexp.Regexp: ${goError}`,
   keyUnknown: (key: string) => `configuration key not expected: ${key}`,
 };
