@@ -109,7 +109,7 @@ function checkCookieDomain(d: string, at: string, errors: string[], warnings: st
       `${at}: option 'domain' must be the domain you wish to protect not a wildcard domain but it's configured as '${d}'`,
     );
   if (d.startsWith('.')) warnings.push(`${at}: option 'domain' has a prefix of '.'`);
-  else if (/^[\d.]+$/.test(d) || d.includes(':')) return;
+  if (/^[\d.]+$/.test(d) || /^[0-9a-f:]+$/i.test(d)) return;
   else if (!d.includes('.'))
     return void errors.push(
       `${at}: option 'domain' is not a valid cookie domain: must have at least a single period or be an ip address`,
