@@ -280,7 +280,7 @@ const METHODS = [
 ];
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
-function checkRule(rule: Obj, n: number, errors: string[], warnings: string[]): void {
+function checkRule(rule: Obj, n: number, clientIds: readonly string[], errors: string[], warnings: string[]): void {
   const domains = asList(rule.domain).map(str);
   const d = domains.length ? `#${n} (domain '${domains.join(',')}')` : `#${n}`;
   const at = `access_control: rule ${d}`;
@@ -302,6 +302,11 @@ function checkRule(rule: Obj, n: number, errors: string[], warnings: string[]): 
   subjects.forEach((s) => {
     if (!/^(user:|group:|oauth2:client:)/.test(s))
       errors.push(`${at}: 'subject' option '${s}' is invalid: must start with 'user:', 'group:', or 'oauth2:client:'`);
+    // access_control.go#L103-L105 and #L199-L211 (v4.39.20): the id must belong to a client under identity_providers.oidc.
+    else if (s.startsWith('oauth2:client:') && !clientIds.includes(s.slice('oauth2:client:'.length)))
+      errors.push(
+        `${at}: option 'subject' with value '${s}' is invalid: the client id '${s.slice('oauth2:client:'.length)}' does not belong to a registered client`,
+      );
   });
   const methods = asList(rule.methods).map(str);
   const bad = methods.filter((m) => !METHODS.includes(m));
@@ -336,7 +341,9 @@ function checkAccessControl(config: Obj, errors: string[], warnings: string[]): 
         `access_control: 'default_policy' option '${policy}' is invalid: when no rules are specified it must be 'two_factor' or 'one_factor'`,
       );
   }
-  rules.forEach((r, i) => checkRule(isObj(r) ? r : {}, i + 1, errors, warnings));
+  const oidc = isObj(config.identity_providers) && isObj(config.identity_providers.oidc) ? config.identity_providers.oidc : {};
+  const clientIds = asList(oidc.clients).map((client) => (isObj(client) ? str(client.client_id) : ''));
+  rules.forEach((r, i) => checkRule(isObj(r) ? r : {}, i + 1, clientIds, errors, warnings));
 }
 
 /**

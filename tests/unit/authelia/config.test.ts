@@ -455,6 +455,21 @@ describe('bad options give a diagnostic on the field, never a throw', () => {
     expect(r.diagnostics.filter((d) => d.code === 'rule-domain-outside-cookie-domain')).toHaveLength(1);
   });
 
+  it('refuses an oauth2:client subject, as Authelia does without OpenID Connect clients (access_control.go#L103-L105, #L199-L211, v4.39.20)', () => {
+    const accessControl = {
+      default_policy: 'deny',
+      rules: [{ domain: ['app.example.com'], policy: 'one_factor', subject: [['oauth2:client:grafana']] }],
+    };
+    const r = generateAutheliaConfig({ accessControl });
+    const d = r.diagnostics.find((x) => x.code === 'rule-subject-oauth2-client-unknown');
+    expect(d).toMatchObject({ severity: 'error', path: 'accessControl.rules[0].subject[0][0]' });
+    const authelia =
+      "access_control: rule #1 (domain 'app.example.com'): option 'subject' with value 'oauth2:client:grafana' is invalid: the client id 'grafana' does not belong to a registered client";
+    expect(d?.message.startsWith(authelia)).toBe(true);
+    // The validator port agrees: Authelia refuses to start with this file.
+    expect(validateAutheliaConfiguration(configOf(r), ...Object.values(containerSecrets(r))).errors).toContain(authelia);
+  });
+
   it("merges generateAccessControl's diagnostics with paths prefixed by accessControl.", () => {
     const input = {
       default_policy: 'deny',

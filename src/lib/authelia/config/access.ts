@@ -34,7 +34,12 @@ const unavailable = () =>
 
 export function buildAccessControl(input: unknown, portalHost: string | undefined): AccessControlSection {
   try {
-    const result = generateAccessControl(input, portalHost ? { portalDomain: portalHost } : {});
+    const result = generateAccessControl(input, {
+      ...(portalHost ? { portalDomain: portalHost } : {}),
+      // configuration.yml registers no OpenID Connect clients, so every `oauth2:client:` subject is one Authelia
+      // refuses (access_control.go#L103-L105, #L199-L211 at v4.39.20).
+      oidcClientIds: [],
+    });
     const diagnostics = result.diagnostics.map(prefix);
     const file = result.files.find((f) => f.name === 'access_control.yml') ?? result.files[0];
     if (file?.content.startsWith('access_control:\n')) return { yaml: file.content, diagnostics };
