@@ -14,6 +14,7 @@ import { generateUsersDatabase, type UserInput } from '../users';
 import { buildAccessControl, defaultAccessControl } from './access';
 import { checkEnum, checkRedirection, checkRuleDomains, checkSecrets, checkSessionUrl, ENUM_CHECKS, text } from './checks';
 import { renderCompose, renderSecretsScript } from './files';
+import { resolveHardening } from './hardening';
 import {
   CONFIGURATION_FILE_NAME,
   defaultAutheliaConfigOptions,
@@ -26,6 +27,7 @@ import { buildSections, renderSections, type ResolvedOptions } from './render';
 
 export * from './options';
 export { defaultAccessControl } from './access';
+export { smtpScheme } from './hardening';
 export { CONFIGURATION_SCHEMA_URL } from '../facts';
 /** Kept for the public API; the owner is src/lib/core/domain.ts. */
 export { isInCookieScope } from '../../core/domain';
@@ -72,6 +74,8 @@ function resolveOptions(options: unknown): { resolved: ResolvedOptions; diagnost
     ...accessControl.diagnostics,
     ...(domainOk ? checkRuleDomains(acInput, domain) : []),
   ];
+  const hardening = resolveHardening(isRecord(options) ? options : {}, mode.value);
+  diagnostics.push(...hardening.diagnostics);
   const random = typeof o.random === 'function' ? o.random : defaultRandomSource;
   const resolved: ResolvedOptions = {
     domain,
@@ -83,6 +87,7 @@ function resolveOptions(options: unknown): { resolved: ResolvedOptions; diagnost
     mode: mode.value,
     secrets: resolveSecrets(secretsInput, mode.value, random),
     accessControl: accessControl.yaml,
+    hardening: hardening.hardening,
   };
   return { resolved, diagnostics, ...(o.users !== undefined ? { users: o.users } : {}) };
 }
@@ -97,7 +102,10 @@ export function generateAutheliaConfig(options: Partial<AutheliaConfigOptions> =
   const files: GeneratedFile[] = [
     { name: CONFIGURATION_FILE_NAME, language: 'yaml', content: renderSections(buildSections(resolved)) },
   ];
-  if (resolved.mode === 'files') files.push(renderCompose(), renderSecretsScript());
+  if (resolved.mode === 'files') {
+    const smtpPassword = Boolean(resolved.hardening.smtp?.username);
+    files.push(renderCompose(smtpPassword), renderSecretsScript(smtpPassword));
+  }
   if (users !== undefined) {
     const result = generateUsersDatabase(users, {});
     files.push(...result.files);

@@ -16,6 +16,22 @@ export interface AutheliaSecretsInput {
   storageEncryptionKey?: string;
 }
 
+export type AutheliaNotifier = 'filesystem' | 'smtp';
+
+/** An SMTP server for the notifier; the password is a secret (inline, or `AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE`). */
+export interface AutheliaSmtpInput {
+  /** Host name or IP address of the mail server, e.g. `smtp.example.com`. */
+  host: string;
+  /** 587 (STARTTLS, `submission://`), 465 (TLS, `submissions://`) or 25 (`smtp://`); any other port uses STARTTLS. */
+  port: number;
+  /** `Authelia <auth@example.com>` or a bare address. */
+  sender: string;
+  /** '' for a server that needs no login. */
+  username: string;
+  /** Used only with inline secrets; in the secret-files mode create-secrets.sh asks for it on the server. */
+  password?: string;
+}
+
 export interface AutheliaConfigOptions {
   /** Session cookie domain: the parent of every protected host, e.g. `example.com`. */
   domain: string;
@@ -32,6 +48,17 @@ export interface AutheliaConfigOptions {
   secrets?: AutheliaSecretsInput;
   /** The `access_control` input for `generateAccessControl`; absent → deny by default, two_factor for the domain. */
   accessControl?: unknown;
+  /**
+   * `server.endpoints.authz`: only the `auth-request` endpoint NPM calls, and only the session cookie logs anyone in
+   * (`authn_strategies: [{name: CookieSession}]`), so `Authorization` headers sent to protected apps are ignored.
+   */
+  authzCookieOnly: boolean;
+  /** `password_policy.zxcvbn` with minimum score 3 for passwords set in the portal. */
+  passwordPolicy: boolean;
+  /** Where emails go: a file on the server (one user) or an SMTP server (several users). */
+  notifier: AutheliaNotifier;
+  /** The SMTP server; used when `notifier` is `smtp`. */
+  smtp?: AutheliaSmtpInput;
   /** When given, users_database.yml is generated too (digests taken from each user's `hash`). */
   users?: UserInput[];
   /** Random source for generated secrets (tests inject one). */
@@ -47,7 +74,26 @@ export const defaultAutheliaConfigOptions: AutheliaConfigOptions = {
   theme: 'auto',
   logLevel: 'info',
   secretsMode: 'files',
+  authzCookieOnly: true,
+  passwordPolicy: true,
+  notifier: 'filesystem',
 };
+
+export const defaultSmtpInput: AutheliaSmtpInput = {
+  host: 'smtp.example.com',
+  port: 587,
+  sender: 'Authelia <auth@example.com>',
+  username: 'auth@example.com',
+};
+
+export const NOTIFIERS: readonly AutheliaNotifier[] = ['filesystem', 'smtp'];
+
+/** The SMTP password's `_FILE` variable (docs/data/configkeys.json @ v4.39.20) and the file create-secrets.sh asks for. */
+export const SMTP_PASSWORD_SECRET = {
+  key: 'notifier.smtp.password',
+  env: 'AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE',
+  file: 'SMTP_PASSWORD',
+} as const;
 
 export const CONFIGURATION_FILE_NAME = 'configuration.yml';
 export const COMPOSE_FILE_NAME = 'compose.yaml';

@@ -5,7 +5,15 @@
 import { toYaml } from '../../core/yaml';
 import { AUTHELIA_TARGET, CONFIGURATION_SCHEMA_URL, type AutheliaLogLevel, type AutheliaTheme } from '../facts';
 import { ARGON2_PARAMETERS } from '../users';
-import { PATHS, SECRET_SLOTS, type AutheliaSecretsInput, type AutheliaSecretsMode, type SecretSlot } from './options';
+import type { ResolvedHardening, ResolvedSmtp } from './hardening';
+import {
+  PATHS,
+  SMTP_PASSWORD_SECRET,
+  SECRET_SLOTS,
+  type AutheliaSecretsInput,
+  type AutheliaSecretsMode,
+  type SecretSlot,
+} from './options';
 
 interface Section {
   comment: string[];
@@ -36,6 +44,7 @@ export interface ResolvedOptions {
   secrets: Required<AutheliaSecretsInput>;
   /** The rendered `access_control:` section. */
   accessControl: string;
+  hardening: ResolvedHardening;
 }
 
 function secretComment(slot: SecretSlot): string {
@@ -61,7 +70,7 @@ export function buildSections(o: ResolvedOptions): Section[] {
   const a = ARGON2_PARAMETERS;
   return [
     { comment: ['Web UI theme.'], key: 'theme', value: o.theme },
-    { comment: ['Nginx Proxy Manager forwards to http://authelia:9091.'], key: 'server', value: { address: 'tcp://:9091/' } },
+    serverSection(o.hardening.authzCookieOnly),
     { comment: [], key: 'log', value: { level: o.logLevel } },
     { comment: ['Name shown in authenticator apps.'], key: 'totp', value: { issuer: o.issuer || 'Authelia' } },
     {
@@ -101,6 +110,15 @@ export function buildSections(o: ResolvedOptions): Section[] {
         },
       },
     },
+    ...(o.hardening.passwordPolicy
+      ? [
+          {
+            comment: ['Passwords set in the portal must be hard to guess (zxcvbn score 3 of 4).'],
+            key: 'password_policy',
+            value: { zxcvbn: { enabled: true, min_score: 3 } },
+          },
+        ]
+      : []),
     {
       comment: inline ? ['One cookie for the whole domain; the portal must live inside it.'] : [secretComment('session')],
       key: 'session',
@@ -113,15 +131,48 @@ export function buildSections(o: ResolvedOptions): Section[] {
       key: 'storage',
       value: storage,
     },
-    {
-      comment: ['Emails (password reset, new 2FA device) are written to this file instead of being sent.'],
-      key: 'notifier',
-      value: { filesystem: { filename: PATHS.notifications } },
-    },
+    o.hardening.smtp
+      ? smtpSection(o.hardening.smtp, inline)
+      : {
+          comment: ['Emails (password reset, new 2FA device) are written to this file instead of being sent.'],
+          key: 'notifier',
+          value: { filesystem: { filename: PATHS.notifications } },
+        },
     {
       comment: ['First matching rule wins; no match falls back to default_policy.'],
       key: 'access_control',
       yaml: o.accessControl,
     },
   ];
+}
+
+function serverSection(cookieOnly: boolean): Section {
+  if (!cookieOnly)
+    return {
+      comment: ['Nginx Proxy Manager forwards to http://authelia:9091.'],
+      key: 'server',
+      value: { address: 'tcp://:9091/' },
+    };
+  return {
+    comment: [
+      'Nginx Proxy Manager forwards to http://authelia:9091 and asks /api/authz/auth-request.',
+      'Only that endpoint answers, and only the session cookie logs anyone in: Authorization headers sent to',
+      'protected apps are left alone, so passwords cannot be tried through them.',
+    ],
+    key: 'server',
+    value: {
+      address: 'tcp://:9091/',
+      endpoints: { authz: { 'auth-request': { implementation: 'AuthRequest', authn_strategies: [{ name: 'CookieSession' }] } } },
+    },
+  };
+}
+
+function smtpSection(smtp: ResolvedSmtp, inline: boolean): Section {
+  const value: Record<string, string> = { address: smtp.address, sender: smtp.sender };
+  if (smtp.username) value.username = smtp.username;
+  if (inline && smtp.password) value.password = smtp.password;
+  const comment = ['Emails (password reset, new 2FA device) are sent through this mail server.'];
+  if (smtp.username && !inline)
+    comment.push(`${SMTP_PASSWORD_SECRET.key} is read from ${SMTP_PASSWORD_SECRET.env} (see compose.yaml).`);
+  return { comment, key: 'notifier', value: { smtp: value } };
 }
