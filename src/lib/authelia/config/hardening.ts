@@ -1,6 +1,7 @@
 /**
  * The hardening options of configuration.yml, read defensively and checked:
- * - `server.endpoints.authz.auth-request` with the session cookie as its only way to log in
+ * - `server.endpoints.authz.auth-request` with the session cookie as its only way to log in (its default also accepts
+ *   `Authorization: Basic`: https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/schema/server.go#L107-L118)
  *   (https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/validator/server.go#L132-L167: once
  *   any authz endpoint is configured, only the configured ones exist);
  * - `password_policy.zxcvbn` (validator/password_policy.go#L29-L36: minimum score 0–4, 3 by default);
@@ -160,7 +161,7 @@ function resolveSmtp(input: unknown, mode: AutheliaSecretsMode): { smtp: Resolve
     );
   }
   const shownHost = host === '' ? defaultSmtpInput.host : host;
-  const shownPort = port ?? defaultSmtpInput.port;
+  const shownPort = port ?? 587;
   return {
     smtp: {
       address: `${smtpScheme(shownPort)}://${shownHost}:${shownPort}`,

@@ -22,8 +22,11 @@ export type AutheliaNotifier = 'filesystem' | 'smtp';
 export interface AutheliaSmtpInput {
   /** Host name or IP address of the mail server, e.g. `smtp.example.com`. */
   host: string;
-  /** 587 (STARTTLS, `submission://`), 465 (TLS, `submissions://`) or 25 (`smtp://`); any other port uses STARTTLS. */
-  port: number;
+  /**
+   * 587 (STARTTLS, `submission://`), 465 (TLS, `submissions://`) or 25 (`smtp://`); any other port uses STARTTLS.
+   * Digits in a string (a form field) are read as the number.
+   */
+  port: number | string;
   /** `Authelia <auth@example.com>` or a bare address. */
   sender: string;
   /** '' for a server that needs no login. */
