@@ -111,6 +111,62 @@ test('bad input gets a message on the field and is never cleared', async ({ page
   await expect(page.locator('.output-file')).toContainText('access_control:');
 });
 
+test('setup builder: hardening switches, the SMTP notifier and its password, which stays out of the share link', async ({
+  page,
+}) => {
+  await page.goto(SETUP);
+  await hydrated(page);
+  const setup = page.locator('.builder:has(#as-domain)');
+  const file = setup.locator('.output-file');
+  // Defaults: cookie-only auth-request endpoint, zxcvbn policy, file notifier; no SMTP fields.
+  await expect(file).toContainText("- name: 'CookieSession'");
+  await expect(file).toContainText('min_score: 3');
+  await expect(file).toContainText("filename: '/config/notification.txt'");
+  await expect(page.locator('#as-smtp-host')).toHaveCount(0);
+  await expect(setup.getByText('passwords cannot be guessed through them')).toBeVisible();
+
+  await page.locator('#as-authzCookieOnly').uncheck();
+  await expect(file).not.toContainText('CookieSession');
+  await page.locator('#as-passwordPolicy').uncheck();
+  await expect(file).not.toContainText('password_policy:');
+
+  await page.locator('#as-notifier').selectOption('smtp');
+  await page.locator('#as-smtp-host').fill('mail.example.net');
+  await page.locator('#as-smtp-port').fill('465');
+  await expect(file).toContainText("address: 'submissions://mail.example.net:465'");
+  // Secret-files mode: the password is asked for on the server, so there is no field for it.
+  await expect(page.locator('#as-smtp-password')).toHaveCount(0);
+  await setup.getByRole('tab', { name: 'compose.yaml' }).click();
+  await expect(file).toContainText("AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE: '/secrets/SMTP_PASSWORD'");
+
+  await page.locator('#as-secretsMode').selectOption('inline');
+  const secret = 'smtp-secret-never-shared-9';
+  await page.locator('#as-smtp-password').fill(secret);
+  await setup.getByRole('tab', { name: 'configuration.yml' }).click();
+  await expect(file).toContainText(`password: '${secret}'`);
+  await page.locator('#as-smtp-sender').fill('nobody');
+  await expect(page.locator('#as-smtp-sender-messages')).toContainText("The sender 'nobody' must be an email address");
+  await expect(page.locator('#as-smtp-sender')).toHaveValue('nobody');
+
+  await setup.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await setup.locator('.state-link input').inputValue();
+  const payload = Buffer.from(decodeURIComponent(link.split('authelia-setup=v1.')[1]!), 'base64url').toString('utf8');
+  expect(payload).toContain('mail.example.net');
+  expect(payload).not.toContain(secret);
+});
+
+test('setup builder: a leading-dot cookie domain is an error with a fix on the field', async ({ page }) => {
+  await page.goto(SETUP);
+  await hydrated(page);
+  await page.locator('#as-domain').fill('.example.com');
+  const messages = page.locator('#as-domain-messages');
+  await expect(messages).toContainText('not supported or intended behavior');
+  await expect(messages).toContainText('does not appear to be a valid cookie domain');
+  await messages.getByRole('button').first().click();
+  await expect(page.locator('#as-domain')).toHaveValue('example.com');
+  await expect(page.locator('#as-domain-messages')).toHaveCount(0);
+});
+
 test('setup builder: configuration.yml starts with the schema line and carries the typed domain', async ({ page }) => {
   await page.goto(SETUP);
   await hydrated(page);

@@ -4,6 +4,8 @@
  */
 import { toYaml } from '../core/yaml';
 import { error, info, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
+import { isRecord } from '../core/guards';
+import { USER_DATABASE_SCHEMA_URL } from './facts';
 
 export interface UserInput {
   username: string;
@@ -16,7 +18,7 @@ export interface UserInput {
   hash?: string;
 }
 
-export const USER_DATABASE_SCHEMA_URL = 'https://www.authelia.com/schemas/v4.39/json-schema/user-database.json';
+export { USER_DATABASE_SCHEMA_URL };
 export const USERS_FILE_NAME = 'users_database.yml';
 
 /** Authelia's defaults for `authentication_backend.file.password.argon2` (memory in KiB). */
@@ -64,10 +66,6 @@ export function isSupportedDigest(hash: string): boolean {
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Validation
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';

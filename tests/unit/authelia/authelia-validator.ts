@@ -109,7 +109,7 @@ function checkCookieDomain(d: string, at: string, errors: string[], warnings: st
       `${at}: option 'domain' must be the domain you wish to protect not a wildcard domain but it's configured as '${d}'`,
     );
   if (d.startsWith('.')) warnings.push(`${at}: option 'domain' has a prefix of '.'`);
-  else if (/^[\d.]+$/.test(d) || d.includes(':')) return;
+  if (/^[\d.]+$/.test(d) || /^[0-9a-f:]+$/i.test(d)) return;
   else if (!d.includes('.'))
     return void errors.push(
       `${at}: option 'domain' is not a valid cookie domain: must have at least a single period or be an ip address`,
@@ -204,6 +204,67 @@ function checkNotifier(config: Obj, errors: string[]): void {
   if (n !== 1) errors.push("notifier: you must ensure either the 'smtp' or 'filesystem' notifier is configured");
   if (get(config, 'notifier.filesystem') !== undefined && !str(get(config, 'notifier.filesystem.filename')))
     errors.push("notifier: filesystem: option 'filename' is required");
+  // validator/notifier.go (v4.39.20): address required with scheme smtp, submission or submissions; sender required.
+  const smtp = get(config, 'notifier.smtp');
+  if (n === 1 && isObj(smtp)) {
+    const address = str(smtp.address);
+    if (!address) errors.push("notifier: smtp: option 'address' is required");
+    else {
+      const scheme = /^([a-z]+):\/\//.exec(address)?.[1] ?? 'smtp';
+      if (!['smtp', 'submission', 'submissions'].includes(scheme))
+        errors.push(
+          `notifier: smtp: option 'address' with value '${address}' is invalid: scheme must be one of 'smtp', 'submission', or 'submissions' but is configured as '${scheme}'`,
+        );
+    }
+    if (!str(smtp.sender)) errors.push("notifier: smtp: option 'sender' is required");
+  }
+}
+
+// validator/password_policy.go (v4.39.20): one engine at most; zxcvbn min_score 0–4.
+function checkPasswordPolicy(config: Obj, errors: string[]): void {
+  const standard = get(config, 'password_policy.standard.enabled') === true;
+  const zxcvbn = get(config, 'password_policy.zxcvbn.enabled') === true;
+  if (standard && zxcvbn) errors.push('password_policy: only a single password policy mechanism can be specified');
+  const score = get(config, 'password_policy.zxcvbn.min_score');
+  if (zxcvbn && typeof score === 'number' && (score < 0 || score > 4))
+    errors.push(
+      `password_policy: zxcvbn: option 'min_score' is invalid: must be between 1 and 4 but it's configured as ${score}`,
+    );
+}
+
+// validator/server.go#L132-L167, #L338-L420 (v4.39.20): implementations and strategy names from const.go.
+function checkAuthzEndpoints(config: Obj, errors: string[]): void {
+  const authz = get(config, 'server.endpoints.authz');
+  if (!isObj(authz)) return;
+  const implementations = ['ForwardAuth', 'AuthRequest', 'ExtAuthz', 'Legacy'];
+  const strategies = [
+    'HeaderAuthorization',
+    'HeaderProxyAuthorization',
+    'HeaderAuthRequestProxyAuthorization',
+    'HeaderLegacy',
+    'CookieSession',
+  ];
+  for (const [name, endpoint] of Object.entries(authz)) {
+    if (!isObj(endpoint)) continue;
+    const implementation = str(endpoint.implementation);
+    if (!implementations.includes(implementation))
+      errors.push(
+        `server: endpoints: authz: ${name}: option 'implementation' must be one of ${joinOr(implementations)} but it's configured as '${implementation}'`,
+      );
+    if (!/^[a-zA-Z](([a-zA-Z0-9/._-]*)([a-zA-Z]))?$/.test(name))
+      errors.push(`server: endpoints: authz: ${name}: contains invalid characters`);
+    const names = asList(endpoint.authn_strategies).map((strategy) => (isObj(strategy) ? str(strategy.name) : ''));
+    names.forEach((strategy, i) => {
+      if (!strategies.includes(strategy))
+        errors.push(
+          `server: endpoints: authz: ${name}: authn_strategies: option 'name' must be one of ${joinOr(strategies)} but it's configured as '${strategy}'`,
+        );
+      if (names.indexOf(strategy) !== i)
+        errors.push(
+          `server: endpoints: authz: ${name}: authn_strategies: duplicate strategy name detected with name '${strategy}'`,
+        );
+    });
+  }
 }
 
 function checkIdentityValidation(config: Obj, errors: string[]): void {
@@ -280,7 +341,7 @@ const METHODS = [
 ];
 const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
-function checkRule(rule: Obj, n: number, errors: string[], warnings: string[]): void {
+function checkRule(rule: Obj, n: number, clientIds: readonly string[], errors: string[], warnings: string[]): void {
   const domains = asList(rule.domain).map(str);
   const d = domains.length ? `#${n} (domain '${domains.join(',')}')` : `#${n}`;
   const at = `access_control: rule ${d}`;
@@ -302,6 +363,11 @@ function checkRule(rule: Obj, n: number, errors: string[], warnings: string[]): 
   subjects.forEach((s) => {
     if (!/^(user:|group:|oauth2:client:)/.test(s))
       errors.push(`${at}: 'subject' option '${s}' is invalid: must start with 'user:', 'group:', or 'oauth2:client:'`);
+    // access_control.go#L103-L105 and #L199-L211 (v4.39.20): the id must belong to a client under identity_providers.oidc.
+    else if (s.startsWith('oauth2:client:') && !clientIds.includes(s.slice('oauth2:client:'.length)))
+      errors.push(
+        `${at}: option 'subject' with value '${s}' is invalid: the client id '${s.slice('oauth2:client:'.length)}' does not belong to a registered client`,
+      );
   });
   const methods = asList(rule.methods).map(str);
   const bad = methods.filter((m) => !METHODS.includes(m));
@@ -336,7 +402,9 @@ function checkAccessControl(config: Obj, errors: string[], warnings: string[]): 
         `access_control: 'default_policy' option '${policy}' is invalid: when no rules are specified it must be 'two_factor' or 'one_factor'`,
       );
   }
-  rules.forEach((r, i) => checkRule(isObj(r) ? r : {}, i + 1, errors, warnings));
+  const oidc = isObj(config.identity_providers) && isObj(config.identity_providers.oidc) ? config.identity_providers.oidc : {};
+  const clientIds = asList(oidc.clients).map((client) => (isObj(client) ? str(client.client_id) : ''));
+  rules.forEach((r, i) => checkRule(isObj(r) ? r : {}, i + 1, clientIds, errors, warnings));
 }
 
 /**
@@ -359,6 +427,8 @@ export function validateAutheliaConfiguration(
   checkSession(config, errors, warnings);
   checkStorage(config, errors);
   checkNotifier(config, errors);
+  checkPasswordPolicy(config, errors);
+  checkAuthzEndpoints(config, errors);
   checkAccessControl(config, errors, warnings);
   checkMisc(config, errors);
   return { errors, warnings };

@@ -311,11 +311,19 @@ describe('bad options give a diagnostic on the field, never a throw', () => {
       `${at}home.arpa'): option 'domain' is not a valid cookie domain: the domain is part of the special public suffix list`,
     ],
     [
-      'a cookie domain with a port',
-      { domain: 'example.com:443' },
+      'a cookie domain with a port (session.go#L118-L122 warns, #L136-L138 refuses, authelia v4.39.20)',
+      { domain: 'example.com:8443' },
       'domain',
-      'cookie-domain-port',
-      "The cookie domain 'example.com:443' contains a port",
+      'cookie-domain-invalid',
+      `${at}example.com:8443'): option 'domain' does not appear to be a valid cookie domain or an ip address`,
+      'example.com',
+    ],
+    [
+      'a cookie domain with a leading dot (session.go#L114-L116 warns, #L136-L138 refuses, authelia v4.39.20)',
+      { domain: '.example.com' },
+      'domain',
+      'cookie-domain-invalid',
+      `${at}.example.com'): option 'domain' does not appear to be a valid cookie domain or an ip address`,
       'example.com',
     ],
     [
@@ -410,11 +418,19 @@ describe('bad options give a diagnostic on the field, never a throw', () => {
     expect(fileOf(r, 'configuration.yml').content.length).toBeGreaterThan(0);
   });
 
-  it('warns about a leading dot on the cookie domain and offers the domain without it', () => {
+  it("warns about a leading dot on the cookie domain in Authelia's words (const.go#L396, v4.39.20) and offers the domain without it", () => {
     const d = generateAutheliaConfig({ domain: '.example.com' }).diagnostics.find((x) => x.code === 'cookie-domain-leading-dot');
     expect(d).toMatchObject({ severity: 'warning', path: 'domain', fix: 'example.com' });
     expect(d?.message).toBe(
-      `${at}.example.com'): option 'domain' has a prefix of '.' which is not supported or intended behaviour: you can use this at your own risk but we recommend removing it`,
+      `${at}.example.com'): option 'domain' has a prefix of '.' which is not supported or intended behavior: you can use this at your own risk but we recommend removing it`,
+    );
+  });
+
+  it("warns about a port on the cookie domain in Authelia's words (const.go#L397, v4.39.20)", () => {
+    const d = generateAutheliaConfig({ domain: 'example.com:8443' }).diagnostics.find((x) => x.code === 'cookie-domain-port');
+    expect(d).toMatchObject({ severity: 'warning', path: 'domain', fix: 'example.com' });
+    expect(d?.message).toBe(
+      `${at}example.com:8443'): option 'domain' with value 'example.com:8443' should probably have value 'example.com' as it appears to include a port which is not supported and will likely fail to start and is otherwise unsupported`,
     );
   });
 
@@ -437,6 +453,21 @@ describe('bad options give a diagnostic on the field, never a throw', () => {
       }),
     );
     expect(r.diagnostics.filter((d) => d.code === 'rule-domain-outside-cookie-domain')).toHaveLength(1);
+  });
+
+  it('refuses an oauth2:client subject, as Authelia does without OpenID Connect clients (access_control.go#L103-L105, #L199-L211, v4.39.20)', () => {
+    const accessControl = {
+      default_policy: 'deny',
+      rules: [{ domain: ['app.example.com'], policy: 'one_factor', subject: [['oauth2:client:grafana']] }],
+    };
+    const r = generateAutheliaConfig({ accessControl });
+    const d = r.diagnostics.find((x) => x.code === 'rule-subject-oauth2-client-unknown');
+    expect(d).toMatchObject({ severity: 'error', path: 'accessControl.rules[0].subject[0][0]' });
+    const authelia =
+      "access_control: rule #1 (domain 'app.example.com'): option 'subject' with value 'oauth2:client:grafana' is invalid: the client id 'grafana' does not belong to a registered client";
+    expect(d?.message.startsWith(authelia)).toBe(true);
+    // The validator port agrees: Authelia refuses to start with this file.
+    expect(validateAutheliaConfiguration(configOf(r), ...Object.values(containerSecrets(r))).errors).toContain(authelia);
   });
 
   it("merges generateAccessControl's diagnostics with paths prefixed by accessControl.", () => {
