@@ -259,6 +259,22 @@ describe('options table', () => {
     expect(result.diagnostics.map((d) => d.code)).toContain('host-unprotected');
   });
 
+  it('the case option on a paths-only host: server-level lines refusing other spellings of the paths (regex-escaped), nothing on protected hosts', () => {
+    const lines = directives(text(gen({ protected: false, paths: ['/admin', '/a+b(c).d'], caseInsensitive: true })));
+    const regex = '^(?:/admin|/a\\+b\\(c\\)\\.d)';
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'set $authelia_case "";',
+        `if ($uri ~* "${regex}") {`,
+        `if ($uri ~ "${regex}") {`,
+        'if ($authelia_case = "other") {',
+        'return 404;',
+      ]),
+    );
+    expect(text(gen({ paths: ['/admin'], caseInsensitive: true }))).not.toContain('$authelia_case');
+    expect(text(gen({ protected: false, paths: ['/admin'] }))).not.toContain('$authelia_case');
+  });
+
   it('path "/" on an unprotected host protects the whole host', () => {
     const result = gen({ protected: false, paths: ['/'] });
     expect(NPM_DEFAULT_LOCATION_RE.test(text(result))).toBe(true);
@@ -291,6 +307,17 @@ describe('checklist file', () => {
       'Custom Locations: best left empty (Authelia checks them too, but their apps get no Remote-* identity headers',
     );
     expect(checklist).toContain('"Force SSL" on');
+  });
+
+  it('says "Cache Assets: OFF if the app serves per-user files" for unprotected hosts too, not only protected ones', () => {
+    const plain = generateNpmSnippets({
+      ...base,
+      hosts: [{ hostname: 'blog.example.com', protected: false, websockets: false, paths: [] }],
+    });
+    const list = plain.files.find((f) => f.name === CHECKLIST_FILE)?.content ?? '';
+    expect(list).toContain('## blog.example.com (not protected)');
+    expect(list).toContain('"Cache Assets": OFF if the app serves per-user files');
+    expect(list).toContain('paste blog.example.com.advanced.conf');
   });
 
   it("names Authelia's cookie domain and authelia_url", () => {
