@@ -9,6 +9,8 @@ export const TAILSCALE_VERSION = '1.102.3';
  */
 export const TAILSCALE_IMAGE = `tailscale/tailscale:v${TAILSCALE_VERSION}`;
 export const HEADSCALE_VERSION = '0.29.2';
+/** What the builder's output targets, for provenance headers: the commands hold for every release since 1.80. */
+export const TAILSCALE_TARGET = 'Tailscale 1.80+';
 
 /** Operating systems the builder writes router commands for (KB 1019: Linux, Windows, macOS can be routers). */
 export type RouterOs = 'linux' | 'macos' | 'windows';
