@@ -1,7 +1,7 @@
 import type { NpmHost, NpmOptions, RealIpOptions } from './types';
 
-/** The upstream version the snippets target (provenance and the builder spec). */
-export const NPM_TARGET = 'Nginx Proxy Manager 2.15';
+/** What the snippets target, in provenance headers: NPM's template and Authelia's AuthRequest endpoint. */
+export const NPM_TARGET = 'Nginx Proxy Manager 2.15 + Authelia 4.39';
 /** Where Authelia listens by default (its `server.address`), used when an upstream is typed without a port. */
 export const AUTHELIA_DEFAULT_PORT = '9091';
 

@@ -12,7 +12,7 @@ describe('npmBuilder spec', () => {
     expect(spec.id).toBe('npm');
     expect(spec.schema.version).toBe(1);
     expect(spec.target).toBe(NPM_TARGET);
-    expect(NPM_TARGET).toBe('Nginx Proxy Manager 2.15');
+    expect(NPM_TARGET).toBe('Nginx Proxy Manager 2.15 + Authelia 4.39');
     expect(spec.defaults).toBe(defaultNpmForm);
   });
 
@@ -20,7 +20,7 @@ describe('npmBuilder spec', () => {
     const hosts = defaultNpmForm.hosts.map((h) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'caseInsensitive')));
     const old: Record<string, unknown> = { ...defaultNpmForm, hosts };
     delete old.realIp;
-    const link = encodeShare(old as NpmForm, spec.defaults, spec.schema);
+    const link = encodeShare(old as unknown as NpmForm, spec.defaults, spec.schema);
     const decoded = decodeShare(link, spec.defaults, spec.schema);
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
