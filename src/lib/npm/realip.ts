@@ -170,7 +170,7 @@ export function renderRealIpNotes(plan: RealIpPlan): string {
     plan.mode === 'unset'
       ? "- [ ] Choose what sits in front of NPM in the builder; until then the snippets keep NPM's defaults."
       : '- [ ] The real-IP lines are at the top of every snippet; paste every host again after changing them.',
-    "- [ ] Tailscale clients that connect straight to NPM need nothing: their address is the TCP peer (100.64.0.0/10). If Docker's userland proxy shows them as the Docker gateway instead, publish NPM's ports with Docker's iptables NAT (the default) or run NPM with network_mode: host.",
+    "- [ ] Tailscale clients that connect straight to NPM need nothing: their tailnet address (100.64.0.0/10) is the TCP peer. Check NPM's access log once: if they appear as the Docker network's gateway (such as 172.18.0.1) instead, Docker is rewriting the source address on your host, and every networks rule sees that one address.",
     '',
     '## Authelia',
     '',
