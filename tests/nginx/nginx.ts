@@ -127,7 +127,11 @@ export async function createWorkspace(prefix = 'npm-nginx-'): Promise<Workspace>
       }
     },
     test() {
-      const r = spawnSync(NGINX_BIN, ['-t', '-p', `${root}/`, '-c', conf, '-e', 'stderr'], { encoding: 'utf8', timeout: 20_000 });
+      // Two minutes: a hang guard only (hundreds of TLS hosts on a loaded 2-core machine take a while to load).
+      const r = spawnSync(NGINX_BIN, ['-t', '-p', `${root}/`, '-c', conf, '-e', 'stderr'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       if (r.error) throw r.error;
       return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
     },
@@ -193,8 +197,8 @@ export async function startNginx(ws: Workspace, port = ws.ports.http): Promise<R
     }
     running.delete(child);
   };
-  // Up to a minute: a hang guard only, so a loaded machine that starts nginx slowly does not fail the test.
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+  // Up to two minutes: a hang guard only, so a loaded machine that starts nginx slowly does not fail the test.
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     if (child.exitCode !== null) break;
     if (await canConnect(port)) return { pid: child.pid ?? -1, stop };
     await sleep(50);

@@ -80,6 +80,14 @@ function identityLines(): string[] {
 /** The Remote-* request headers a client must never send: refused at server level, before any location runs. */
 export const FORGED_HEADERS = IDENTITY.map(([, h]) => h);
 
+/**
+ * One `if` over the four `$http_remote_*` variables, in the server rewrite phase, so it runs before any location (NPM's
+ * asset and Custom Locations included). NPM's OpenResty 1.27 joins repeated headers in `$http_*` (nginx 1.23.0,
+ * https://github.com/nginx/nginx/commit/7dc6f4e25, `ngx_http_variable_unknown_header` in
+ * https://github.com/nginx/nginx/blob/release-1.27.1/src/http/ngx_http_variables.c#L925), so an empty first copy cannot
+ * hide a second one; on nginx 1.22 only the first copy is seen. A header sent with an empty value is not refused: it
+ * names no one.
+ */
 function forgedLines(): string[] {
   return [
     '# A request that brings its own Remote-User, Remote-Groups, Remote-Name or Remote-Email header is refused (400)',
