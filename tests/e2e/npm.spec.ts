@@ -73,17 +73,17 @@ test('add a host, protect it, reorder and remove it with the keyboard; its snipp
   await expect(page.locator('#npm-2-hostname')).toHaveValue('grafana.example.com');
 });
 
-test('Cache Assets on a protected host: a warning on the toggle and in the checks', async ({ page }) => {
+test('Cache Assets on a protected host: a warning about the shared cache on the toggle and in the checks', async ({ page }) => {
   await page.goto(LAYER2);
   await hydrated(page);
   const box = page.locator('#npm-1-cacheAssets');
   await box.focus();
   await page.keyboard.press('Space');
   await expect(box).toBeChecked();
-  const onField = page.locator('#npm-1-cacheAssets-msg [data-code="cache-assets-bypass"]');
+  const onField = page.locator('#npm-1-cacheAssets-msg [data-code="cache-assets-shared"]');
   await expect(onField).toContainText('Cache Assets');
   await expect(box).toHaveAttribute('aria-describedby', 'npm-1-cacheAssets-msg');
-  const listed = npm(page).locator('.diagnostics-warning [data-code="cache-assets-bypass"]');
+  const listed = npm(page).locator('.diagnostics-warning [data-code="cache-assets-shared"]');
   await expect(listed).toContainText('nextcloud.example.com');
   // "Go to field" brings focus back to the toggle.
   await listed.getByRole('button', { name: /Go to field/ }).click();
@@ -192,7 +192,7 @@ test('typing makes no network request at all', async ({ page }) => {
   await page.locator('#npm-1-hostname').pressSequentially('cloud.example.com');
   await page.locator('#npm-1-paths').pressSequentially('/secret');
   await page.locator('#npm-1-customLocations').pressSequentially('/public');
-  await expect(npm(page).locator('[data-code="custom-location-bypass"]').first()).toBeVisible();
+  await expect(npm(page).locator('[data-code="custom-location-no-identity"]').first()).toBeVisible();
   await expect(tab(page, 'login.example.com.advanced.conf')).toBeVisible();
   await page.waitForTimeout(500); // debounced highlighting and storage
   expect(requests).toEqual([]);
@@ -251,4 +251,50 @@ test('the snippet is highlighted as nginx (the grammar ships without Lua)', asyn
   expect(colours).toBeGreaterThan(3);
   const shown = await code.evaluate((pre) => pre.textContent);
   expect(shown).toMatch(/proxy_(pass|set_header) /);
+});
+
+test('the Authelia upstream typed as "authelia": the fix gives http://authelia:9091 (Authelia\'s port), and the error goes away', async ({
+  page,
+}) => {
+  await page.goto(LAYER2);
+  await hydrated(page);
+  const field = page.locator('#npm-autheliaUpstream');
+  await field.fill('authelia');
+  const message = page.locator('#npm-autheliaUpstream-msg [data-code="upstream-missing-scheme"]');
+  await expect(message).toBeVisible();
+  await message.getByRole('button', { name: 'Use http://authelia:9091' }).click();
+  await expect(field).toHaveValue('http://authelia:9091');
+  await expect(page.locator('#npm-autheliaUpstream-msg')).toHaveCount(0);
+  await tab(page, 'nextcloud.example.com.advanced.conf').click();
+  await expect(output(page)).toContainText('set $upstream_authelia http://authelia:9091/api/authz/auth-request;');
+});
+
+test('protected snippets check Authelia at server level and refuse client-sent Remote-* headers', async ({ page }) => {
+  await page.goto(LAYER2);
+  await hydrated(page);
+  await tab(page, 'nextcloud.example.com.advanced.conf').click();
+  await expect(output(page)).toContainText('if ($authelia_forged != "") {');
+  await expect(output(page)).toContainText("Authelia checks every request to this host, in every location, NPM's Cache Assets");
+  await expect(output(page)).not.toContainText('Every request is checked by Authelia first');
+});
+
+test('real client IP: Cloudflare Tunnel asks for the Docker network, warns on 172.16.0.0/12, writes the lines and the notes file', async ({
+  page,
+}) => {
+  await page.goto(LAYER2);
+  await hydrated(page);
+  await expect(page.locator('#npm-realIp-dockerNetwork')).toHaveCount(0);
+  await page.locator('#npm-realIp-mode').selectOption('cloudflared');
+  const network = page.locator('#npm-realIp-dockerNetwork');
+  await expect(page.locator('#npm-realIp-dockerNetwork-msg [data-code="realip-docker-network-empty"]')).toBeVisible();
+  await network.fill('172.16.0.0/12');
+  await expect(page.locator('#npm-realIp-dockerNetwork-msg [data-code="realip-trust-broad"]')).toBeVisible();
+  await network.fill('172.18.0.0/16');
+  await expect(page.locator('#npm-realIp-dockerNetwork-msg')).toHaveCount(0);
+  await tab(page, 'nextcloud.example.com.advanced.conf').click();
+  await expect(output(page)).toContainText('set_real_ip_from 172.18.0.0/16;');
+  await expect(output(page)).toContainText('real_ip_header CF-Connecting-IP;');
+  await tab(page, 'real-client-ip.md').click();
+  await expect(output(page)).toContainText('use_x_forwarded_for: true');
+  await expect(output(page)).toContainText("'trusted_proxies' => ['172.18.0.0/16'],");
 });

@@ -1,9 +1,11 @@
 /**
- * Small stand-ins written for these tests: a forward-auth server following Authelia's documented AuthRequest contract
- * (authelia.md §4.2) and an echo upstream. Both listen on 127.0.0.1 on a kernel-chosen port.
+ * Small stand-ins written for these tests: a forward-auth server following Authelia 4.39's AuthRequest contract and an
+ * echo upstream. Both listen on 127.0.0.1 on a kernel-chosen port.
  */
 import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
+import { connect as h2connect } from 'node:http2';
+import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 
 export const AUTHZ_PATH = '/api/authz/auth-request';
@@ -19,6 +21,7 @@ export interface Identity {
 /** Session cookie values the fake knows. */
 export const SESSIONS: Record<string, Identity | 'forbidden' | 'anonymous'> = {
   'valid-alice': { user: 'alice', groups: ['admins', 'dev'], name: 'Alice Example', email: 'alice@example.test' },
+  'valid-carol': { user: 'carol', groups: ['family'], name: 'Carol Example', email: 'carol@example.test' },
   'forbidden-bob': 'forbidden',
   /** Authelia's bypass policy: 200 without identity headers. */
   'bypass-anon': 'anonymous',
@@ -77,11 +80,34 @@ function listen(server: Server): Promise<Service> {
 }
 
 /**
- * The AuthRequest contract: 400 without X-Original-URL / X-Original-Method; 200 + Remote-* for a valid session cookie;
- * 403 for a forbidden user; otherwise 401 with Location `<portal>/?rd=<encoded target>&rm=<METHOD>`.
+ * Why Authelia 4.39 answers 400 before looking at the session, or undefined when the request may be judged:
+ * X-Original-URL missing or not a URL, X-Original-Method missing or with invalid characters
+ * (https://github.com/authelia/authelia/blob/v4.39.20/internal/handlers/handler_authz_impl_authrequest.go#L20-L35),
+ * a target that is not https/wss, or one outside every session cookie domain
+ * (https://github.com/authelia/authelia/blob/v4.39.20/internal/handlers/handler_authz.go#L154-L175).
+ */
+export function badAuthRequest(headers: IncomingHttpHeaders, cookieDomain: string): string | undefined {
+  const target = headers['x-original-url'];
+  const method = headers['x-original-method'];
+  if (typeof target !== 'string' || target === '') return 'missing X-Original-URL';
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return 'X-Original-URL is not a URL';
+  }
+  if (typeof method !== 'string' || method === '' || !/^[A-Z]+$/.test(method)) return 'missing or invalid X-Original-Method';
+  if (url.protocol !== 'https:' && url.protocol !== 'wss:') return `insecure scheme ${url.protocol}`;
+  if (url.hostname !== cookieDomain && !url.hostname.endsWith(`.${cookieDomain}`)) return 'no session cookie domain';
+  return undefined;
+}
+
+/**
+ * The AuthRequest contract: 400 as in `badAuthRequest`; 200 + Remote-* for a valid session cookie; 403 for a
+ * forbidden user; otherwise 401 with Location `<portal>/?rd=<encoded target>&rm=<METHOD>`.
  * Any other path answers like the portal's own pages (200, "portal").
  */
-export async function startFakeAuthelia(portal: string): Promise<Service & { calls: AuthCall[] }> {
+export async function startFakeAuthelia(portal: string, cookieDomain: string): Promise<Service & { calls: AuthCall[] }> {
   const calls: AuthCall[] = [];
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -92,12 +118,12 @@ export async function startFakeAuthelia(portal: string): Promise<Service & { cal
       return;
     }
     calls.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyBytes: body.length });
-    const target = req.headers['x-original-url'];
-    const method = req.headers['x-original-method'];
-    if (typeof target !== 'string' || typeof method !== 'string' || target === '' || method === '') {
+    if (badAuthRequest(req.headers, cookieDomain) !== undefined) {
       res.writeHead(400).end();
       return;
     }
+    const target = String(req.headers['x-original-url']);
+    const method = String(req.headers['x-original-method']);
     const session = SESSIONS[cookie(req.headers, SESSION_COOKIE) ?? ''];
     if (session === 'forbidden') {
       res.writeHead(403).end();
@@ -120,18 +146,35 @@ export async function startFakeAuthelia(portal: string): Promise<Service & { cal
 }
 
 export interface Echo {
+  /** Which upstream answered (the echo's name). */
+  upstream: string;
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The TCP peer the upstream saw (nginx). */
+  peer: string;
 }
 
 /** Answers every request with JSON describing it; completes WebSocket handshakes and echoes bytes back with "echo:". */
-export async function startEchoUpstream(): Promise<Service> {
+export async function startEchoUpstream(name = 'echo'): Promise<Service & { seen: Echo[] }> {
+  const seen: Echo[] = [];
   const server = createServer(async (req, res) => {
     const body = (await readBody(req)).toString('utf8');
-    const echo: Echo = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
-    res.writeHead(200, { 'content-type': 'application/json' });
+    const echo: Echo = {
+      upstream: name,
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body,
+      peer: req.socket.remoteAddress ?? '',
+    };
+    seen.push(echo);
+    // Like an app serving a per-user file: private, and it refreshes the visitor's session cookie.
+    const personal = (req.url ?? '').includes('/private/')
+      ? { 'cache-control': 'private, no-store', 'set-cookie': `app_session=${String(req.headers.cookie ?? '')}` }
+      : {};
+    res.writeHead(200, { 'content-type': 'application/json', ...personal });
     res.end(JSON.stringify(echo));
   });
   server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
@@ -147,7 +190,7 @@ export async function startEchoUpstream(): Promise<Service> {
     );
     socket.on('data', (d: Buffer) => socket.write(`echo:${d.toString()}`));
   });
-  return listen(server);
+  return { ...(await listen(server)), seen };
 }
 
 export interface Reply {
@@ -163,25 +206,63 @@ export interface Ask {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** HTTPS with SNI = host (the test certificate is self-signed, so it is not verified). */
+  tls?: boolean;
+  /** The client's source address, e.g. a loopback alias 127.0.0.2 standing in for a proxy. */
+  localAddress?: string;
 }
 
-/** One HTTP request to 127.0.0.1 with an explicit Host header (no redirects followed). */
+/** One HTTP(S)/1.1 request to 127.0.0.1 with an explicit Host header (no redirects followed). */
 export function ask(a: Ask): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host: a.host, ...(a.headers ?? {}) };
     if (a.body !== undefined) headers['content-length'] = String(Buffer.byteLength(a.body));
-    const req = httpRequest(
-      { host: '127.0.0.1', port: a.port, path: a.path, method: a.method ?? 'GET', headers, agent: false },
-      (res) => {
-        readBody(res).then(
-          (b) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b.toString('utf8') }),
-          reject,
-        );
-      },
-    );
+    const options = {
+      host: '127.0.0.1',
+      port: a.port,
+      path: a.path,
+      method: a.method ?? 'GET',
+      headers,
+      agent: false as const,
+      ...(a.localAddress ? { localAddress: a.localAddress } : {}),
+    };
+    const onResponse = (res: IncomingMessage) => {
+      readBody(res).then((b) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: b.toString('utf8') }), reject);
+    };
+    const req = a.tls
+      ? httpsRequest({ ...options, servername: a.host, rejectUnauthorized: false }, onResponse)
+      : httpRequest(options, onResponse);
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${a.method ?? 'GET'} ${a.host}${a.path}`)));
     req.end(a.body);
+  });
+}
+
+/** One request over HTTP/2 (TLS, ALPN h2); resolves with the status, headers, body and the negotiated protocol. */
+export function askH2(a: Omit<Ask, 'tls' | 'body' | 'localAddress'>): Promise<Reply & { alpn: string }> {
+  return new Promise((resolve, reject) => {
+    const session = h2connect(`https://127.0.0.1:${a.port}`, { servername: a.host, rejectUnauthorized: false });
+    session.on('error', reject);
+    const req = session.request({ ':method': a.method ?? 'GET', ':path': a.path, ':authority': a.host, ...(a.headers ?? {}) });
+    let status = 0;
+    let headers: IncomingHttpHeaders = {};
+    const chunks: Buffer[] = [];
+    req.on('response', (h) => {
+      status = Number(h[':status']);
+      headers = h as IncomingHttpHeaders;
+    });
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const alpn = String(session.alpnProtocol ?? '');
+      session.close();
+      resolve({ status, headers, body: Buffer.concat(chunks).toString('utf8'), alpn });
+    });
+    req.on('error', reject);
+    req.setTimeout(10_000, () => {
+      session.destroy();
+      reject(new Error(`timeout: h2 ${a.host}${a.path}`));
+    });
+    req.end();
   });
 }
 
@@ -199,7 +280,8 @@ export function askUpgrade(a: Omit<Ask, 'body' | 'method'>): Promise<UpgradeRepl
       'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
       ...(a.headers ?? {}),
     };
-    const req = httpRequest({ host: '127.0.0.1', port: a.port, path: a.path, headers, agent: false });
+    const options = { host: '127.0.0.1', port: a.port, path: a.path, headers, agent: false as const };
+    const req = a.tls ? httpsRequest({ ...options, servername: a.host, rejectUnauthorized: false }) : httpRequest(options);
     req.on('upgrade', (res, socket: Socket) => {
       socket.once('data', (d: Buffer) => {
         socket.destroy();

@@ -6,15 +6,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNpmSnippets, type NpmHost, type NpmOptions } from '../../src/lib/npm';
-import { createWorkspace, freePort, type Workspace } from './nginx';
+import { createWorkspace, type Workspace } from './nginx';
 import { NPM_DEFAULT_LOCATION_RE, type ProxyHostConf } from './npm-template';
 
 let ws: Workspace;
-let port: number;
 
 beforeAll(async () => {
-  ws = createWorkspace('npm-syntax-');
-  port = await freePort();
+  ws = await createWorkspace('npm-syntax-');
 });
 
 afterAll(() => ws?.remove());
@@ -50,19 +48,23 @@ const ALL_ON = ALL_TOGGLES[ALL_TOGGLES.length - 1] as Toggles;
 /** All off, each toggle alone, all on. */
 const TOGGLE_SET: Toggles[] = [ALL_OFF, ...TOGGLE_NAMES.map((name) => ({ ...ALL_OFF, [name]: true })), ALL_ON];
 
-function hostConf(id: number, hostname: string, advanced: string, t: Toggles, hsts: boolean): ProxyHostConf {
+function hostConf(
+  id: number,
+  hostname: string,
+  advanced: string,
+  t: Toggles,
+  hsts: boolean,
+  hstsSubdomains = false,
+): ProxyHostConf {
   return {
     id,
     hostname,
-    listenPort: port,
     forwardHost: 'app',
     forwardPort: 8080,
     advanced,
     cacheAssets: t.cacheAssets,
     blockExploits: t.blockExploits,
-    certificate: t.certificate,
-    forceSsl: t.certificate,
-    hsts: hsts && t.certificate,
+    ssl: { certificate: t.certificate, http2: t.certificate, forceSsl: t.certificate, hsts, hstsSubdomains },
     websocketsToggle: t.websocketsToggle,
     accessList: t.accessList,
     customLocations: t.customLocation ? [{ path: '/files', forwardHost: '127.0.0.1', forwardPort: 8081 }] : [],
@@ -75,8 +77,8 @@ function snippet(options: NpmOptions, hostname: string): string {
   return file.content;
 }
 
-function expectNginxOk(hosts: ProxyHostConf[], hstsSubdomains = false): void {
-  ws.write(hosts, { hstsSubdomains });
+function expectNginxOk(hosts: ProxyHostConf[]): void {
+  ws.write(hosts);
   const r = ws.test();
   expect(r.ok, `nginx -t failed:\n${r.output}\n\n${r.ok ? '' : ws.dump()}`).toBe(true);
 }
@@ -127,11 +129,12 @@ function expectRowOk(row: Row, toggles: readonly Toggles[]): void {
   const appText = snippet(options, 'app.example.com');
   const portalText = snippet(options, PORTAL);
   const hsts = row.hsts !== 'off';
+  const subdomains = row.hsts === 'subdomains';
   const hosts = toggles.flatMap((t, i) => [
-    hostConf(2 * i + 1, `app${i}.example.com`, appText, t, hsts),
-    hostConf(2 * i + 2, `auth${i}.example.com`, portalText, t, hsts),
+    hostConf(2 * i + 1, `app${i}.example.com`, appText, t, hsts, subdomains),
+    hostConf(2 * i + 2, `auth${i}.example.com`, portalText, t, hsts, subdomains),
   ]);
-  expectNginxOk(hosts, row.hsts === 'subdomains');
+  expectNginxOk(hosts);
 }
 
 describe('nginx -t on NPM-shaped server blocks: every option combination', () => {
@@ -315,6 +318,7 @@ interface Sample {
   upstream: string;
   protected: boolean;
   websockets: boolean;
+  caseInsensitive: boolean;
 }
 
 const sampleArb: fc.Arbitrary<Sample> = fc.record({
@@ -323,6 +327,8 @@ const sampleArb: fc.Arbitrary<Sample> = fc.record({
   upstream: upstreamArb,
   protected: fc.boolean(),
   websockets: fc.boolean(),
+  // The case option writes the paths into a regular expression: nginx must accept every path the builder accepts.
+  caseInsensitive: fc.boolean(),
 });
 
 /** Generates one sample; checks that rejected entries leave no trace; returns the app snippet when one was written. */
@@ -330,7 +336,15 @@ function generateSample(s: Sample): string | undefined {
   const options: NpmOptions = {
     autheliaUpstream: s.upstream,
     portalUrl: `https://${PORTAL}`,
-    hosts: [{ hostname: s.hostname, protected: s.protected, websockets: s.websockets, paths: s.paths }],
+    hosts: [
+      {
+        hostname: s.hostname,
+        protected: s.protected,
+        websockets: s.websockets,
+        paths: s.paths,
+        caseInsensitive: s.caseInsensitive,
+      },
+    ],
   };
   const result = generateNpmSnippets(options);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');

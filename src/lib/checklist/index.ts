@@ -101,6 +101,12 @@ export const CHECKLIST: readonly ChecklistStep[] = [
         text: 'Issue a wildcard certificate over the DNS-01 challenge',
         guide: '/guides/nginx-proxy-manager/#issue-a-wildcard-certificate-over-dns-01',
       },
+      {
+        id: 'npm-cache-assets-off',
+        text: 'Leave "Cache Assets" off on every proxy host whose app serves per-user files (NPM\'s cache hands them to the next visitor)',
+        guide: '/guides/nginx-proxy-manager/#what-a-protected-hosts-snippet-covers',
+        builder: '/guides/nginx-proxy-manager/#protect-hosts-with-authelia',
+      },
     ],
   },
   {

@@ -10,8 +10,14 @@ export interface ChecklistInput {
 
 const COMMON_DETAILS = [
   '"Block Common Exploits" can stay on: it works at server level and still applies.',
-  'Custom Locations: leave the tab empty (Custom Locations bypass Authelia; put extra paths into the builder).',
+  '"Cache Assets": OFF if the app serves per-user files (avatars, private thumbnails, generated scripts): NPM\'s cache keeps one copy per URL and hands it to the next visitor.',
 ];
+
+function customLocationsLine(plan: HostPlan): string {
+  return plan.role === 'protected'
+    ? 'Custom Locations: best left empty (Authelia checks them too, but their apps get no Remote-* identity headers; list extra paths in the builder instead).'
+    : 'Custom Locations: none under a protected path (they would bypass Authelia there); put extra paths into the builder.';
+}
 
 function sslLines(plan: HostPlan): string[] {
   const hsts = plan.hsts
@@ -33,18 +39,20 @@ function portalSection(plan: HostPlan, upstream: Upstream | undefined): string[]
 }
 
 function appSection(plan: HostPlan): string[] {
-  if (plan.role === 'plain') return ['Nothing to paste: NPM settings apply as usual. This host is not behind Authelia.'];
+  if (plan.role === 'plain')
+    return [
+      'NPM settings apply as usual; this host is not behind Authelia. The snippet only refuses requests that bring their own Remote-* headers.',
+      COMMON_DETAILS[1]!,
+    ];
   const ws = plan.websockets
     ? '"Websockets Support": no effect here; the snippet forwards WebSocket headers itself.'
     : '"Websockets Support": no effect on protected locations; tick "websockets" in the builder if the app needs them.';
   return [
     'Details: Scheme, Forward Hostname / IP and Forward Port of the app (the snippet uses them through $forward_scheme, $server and $port).',
-    plan.role === 'protected'
-      ? '"Cache Assets": OFF (its .css/.js/image location has no Authelia check).'
-      : '"Cache Assets": may stay on (protected paths use ^~ and win over it).',
     ws,
     'Access List: "Publicly Accessible"; use Authelia access_control rules (the Access List does not apply to the snippet\'s locations).',
     ...COMMON_DETAILS,
+    customLocationsLine(plan),
     ...sslLines(plan),
   ];
 }
@@ -54,12 +62,9 @@ function section(plan: HostPlan, upstream: Upstream | undefined): string[] {
     plan.role
   ];
   const body = plan.role === 'portal' ? portalSection(plan, upstream) : appSection(plan);
-  const paste =
-    plan.role === 'plain'
-      ? []
-      : [
-          `Advanced: paste ${plan.hostname}.advanced.conf as it is, replacing anything there, then Save (the host must stay Online).`,
-        ];
+  const paste = [
+    `Advanced: paste ${plan.hostname}.advanced.conf as it is, replacing anything there, then Save (the host must stay Online).`,
+  ];
   return ['', `## ${plan.hostname} (${role})`, '', ...[...body, ...paste].map((l) => `- [ ] ${l}`)];
 }
 
@@ -80,7 +85,7 @@ function autheliaSection(input: ChecklistInput): string[] {
     'Resolver: NPM resolves the Authelia name per request with the DNS servers of its container, so both must share a Docker network.',
   );
   items.push(
-    "Test from a private window: a protected host redirects to the portal. From a LAN client, also send a made-up X-Real-IP or X-Forwarded-For header with curl: you must still get 302 (NPM trusts X-Real-IP from private ranges, which matters for Authelia's networks rules).",
+    "Test from a private window: a protected host redirects to the portal. From a LAN client, also send a made-up X-Real-IP or X-Forwarded-For header with curl: you must still get 302 (NPM trusts X-Real-IP from private ranges, which matters for Authelia's networks rules; the builder's real-client-IP section narrows that). A request with a made-up Remote-User header must get 400 on every host.",
   );
   return [...lines, ...items.map((l) => `- [ ] ${l}`)];
 }

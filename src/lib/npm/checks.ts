@@ -17,9 +17,20 @@ function where(plan: HostPlan): string {
 }
 
 export function cacheAssetsCheck(host: NpmHost, plan: HostPlan, at: string): Diagnostic[] {
-  if (!host.cacheAssets || plan.role !== 'protected') return [];
-  const msg = `"Cache Assets" is on for ${plan.hostname}: NPM then adds a regex location for .css, .js, images and fonts that has no Authelia check, and it wins over location /, so anyone can fetch those files without logging in. Turn Cache Assets off in the Details tab.`;
-  return [warning('cache-assets-bypass', msg, { path: `${at}.cacheAssets` })];
+  if (!host.cacheAssets) return [];
+  const path = `${at}.cacheAssets`;
+  if (plan.role === 'protected') {
+    const msg = `"Cache Assets" is on for ${plan.hostname}. The snippet checks those files with Authelia too, but NPM's cache keeps one copy per URL, ignoring cookies and Set-Cookie: a per-user file (an avatar, a private thumbnail, a generated .js) fetched by one user is then served to every other logged-in user. Turn Cache Assets off if the app serves per-user files.`;
+    return [warning('cache-assets-shared', msg, { path })];
+  }
+  if (plan.role === 'portal') return [];
+  const msg = `"Cache Assets" is on for ${plan.hostname}: NPM's cache keeps one copy per URL, ignoring cookies and Set-Cookie, so a per-user .css/.js/image file fetched by a logged-in user is served to anyone who asks for the same URL, without logging in. Turn Cache Assets off if the app serves per-user files.`;
+  return [warning('cache-assets-shared', msg, { path })];
+}
+
+/** Whether prefix location `location` takes requests that `^~ path` would take (nginx prefers the longer prefix). */
+function under(location: string, path: string): boolean {
+  return location.startsWith(path);
 }
 
 function customLocationCheck(loc: string, plan: HostPlan, path: string): Diagnostic | undefined {
@@ -32,8 +43,13 @@ function customLocationCheck(loc: string, plan: HostPlan, path: string): Diagnos
     const msg = `The Custom Location "${p}" on ${plan.hostname} is also a protected path in the Advanced text: nginx -t fails with duplicate location and NPM marks the host Offline. Delete that Custom Location.`;
     return error('custom-location-duplicate', msg, { path });
   }
-  if (plan.role === 'protected' || plan.role === 'paths') {
-    const msg = `The Custom Location "${p}" on ${plan.hostname} is not checked by Authelia: NPM renders Custom Locations without auth_request, so that path bypasses the login. Delete it in the Custom Locations tab and add the path to this host's protected paths instead.`;
+  if (plan.role === 'protected') {
+    const msg = `The Custom Location "${p}" on ${plan.hostname} is checked by Authelia (the snippet asks Authelia for every location of the host), but its app gets no Remote-User / Remote-Groups headers: NPM writes that location itself. If the app there needs to know who is logged in, remove the Custom Location and list the path in the builder instead.`;
+    return info('custom-location-no-identity', msg, { path });
+  }
+  const covering = plan.role === 'paths' ? plan.paths.find((protectedPath) => under(p, protectedPath)) : undefined;
+  if (covering !== undefined) {
+    const msg = `The Custom Location "${p}" on ${plan.hostname} lies under the protected path ${covering}, and the longer location wins: NPM renders it without Authelia, so that path bypasses the login. Delete it in the Custom Locations tab, or protect the whole host.`;
     return warning('custom-location-bypass', msg, { path });
   }
   return undefined;
@@ -78,6 +94,12 @@ export function cookieDomainCheck(plan: HostPlan, cookieDomain: string | undefin
   return [warning('host-outside-cookie-domain', msg, { path: `${at}.hostname` })];
 }
 
+export function caseCheck(host: NpmHost, plan: HostPlan, at: string): Diagnostic[] {
+  if (plan.role !== 'paths' || host.caseInsensitive === true) return [];
+  const msg = `nginx matches the protected paths of ${plan.hostname} letter for letter: if the app answers /ADMIN like /admin, that spelling reaches it without a login. Tick "the app ignores letter case" to refuse other spellings of the protected paths.`;
+  return [info('paths-case-sensitive', msg, { path: `${at}.caseInsensitive` })];
+}
+
 export function unprotectedCheck(plan: HostPlan, at: string): Diagnostic[] {
   if (plan.role !== 'plain') return [];
   const msg = `${plan.hostname} is not protected by Authelia: anyone who can reach it gets the app's own login (or none). Turn on "protected", or list the paths to protect.`;
@@ -92,6 +114,7 @@ export function hostChecks(host: NpmHost, plan: HostPlan, at: string): Diagnosti
     ...websocketToggleCheck(host, plan, at),
     ...accessListCheck(host, plan, at),
     ...hstsCheck(host, plan, at),
+    ...caseCheck(host, plan, at),
     ...unprotectedCheck(plan, at),
   ];
 }

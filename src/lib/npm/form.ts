@@ -4,8 +4,8 @@
  * text exactly as typed; only the conversion reads it.
  */
 import type { Diagnostic } from '../core';
-import { defaultNpmHost, defaultNpmOptions } from './defaults';
-import type { NpmHost, NpmOptions } from './types';
+import { defaultNpmHost, defaultNpmOptions, defaultRealIp } from './defaults';
+import type { NpmHost, NpmOptions, RealIpMode, RealIpOptions } from './types';
 
 export interface NpmHostForm {
   hostname: string;
@@ -21,6 +21,15 @@ export interface NpmHostForm {
   hsts: boolean;
   hstsSubdomains: boolean;
   securityHeaders: boolean;
+  /** The app ignores letter case in paths. */
+  caseInsensitive: boolean;
+}
+
+/** The real-client-IP section as typed (relays one per line). */
+export interface RealIpForm {
+  mode: RealIpMode;
+  dockerNetwork: string;
+  relays: string;
 }
 
 export interface NpmForm {
@@ -28,7 +37,12 @@ export interface NpmForm {
   autheliaUpstream: string;
   cookieDomain: string;
   hosts: NpmHostForm[];
+  /** Missing in links and stored state made before the section existed: the default (`unset`). */
+  realIp: RealIpForm;
 }
+
+/** The real-IP modes in display order. */
+export const REAL_IP_MODES: readonly RealIpMode[] = ['unset', 'direct', 'cloudflared', 'cloudflare', 'relay'];
 
 /** The NPM toggles a host row offers, in display order. */
 export const NPM_TOGGLES = [
@@ -54,7 +68,13 @@ function hostForm(host: NpmHost): NpmHostForm {
     hsts: host.hsts === true,
     hstsSubdomains: host.hstsSubdomains === true,
     securityHeaders: host.securityHeaders === true,
+    caseInsensitive: host.caseInsensitive === true,
   };
+}
+
+function realIpForm(realIp: RealIpOptions | undefined): RealIpForm {
+  const r = realIp ?? defaultRealIp;
+  return { mode: r.mode, dockerNetwork: r.dockerNetwork ?? '', relays: (r.relays ?? []).join('\n') };
 }
 
 /** A new host row: protected, every NPM toggle off. */
@@ -69,6 +89,7 @@ export function npmFormFromOptions(options: NpmOptions): NpmForm {
     autheliaUpstream: options.autheliaUpstream,
     cookieDomain: options.cookieDomain ?? '',
     hosts: options.hosts.map(hostForm),
+    realIp: realIpForm(options.realIp),
   };
 }
 
@@ -78,6 +99,7 @@ export const defaultNpmForm: NpmForm = {
   autheliaUpstream: defaultNpmOptions.autheliaUpstream,
   cookieDomain: defaultNpmOptions.cookieDomain ?? '',
   hosts: defaultNpmOptions.hosts.map(hostForm),
+  realIp: realIpForm(defaultNpmOptions.realIp),
 };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
@@ -86,6 +108,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 export function normalizeNpmForm(raw: unknown): NpmForm {
   const f = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const hosts = Array.isArray(f.hosts) ? f.hosts : [];
+  const r = (f.realIp && typeof f.realIp === 'object' ? f.realIp : {}) as Record<string, unknown>;
+  const mode = REAL_IP_MODES.find((m) => m === r.mode) ?? defaultRealIp.mode;
   return {
     portalUrl: str(f.portalUrl),
     autheliaUpstream: str(f.autheliaUpstream),
@@ -99,9 +123,11 @@ export function normalizeNpmForm(raw: unknown): NpmForm {
         websockets: o.websockets === true,
         paths: str(o.paths),
         customLocations: str(o.customLocations),
+        caseInsensitive: o.caseInsensitive === true,
         ...Object.fromEntries(NPM_TOGGLES.map((k) => [k, o[k] === true])),
       } as NpmHostForm;
     }),
+    realIp: { mode, dockerNetwork: str(r.dockerNetwork), relays: str(r.relays) },
   };
 }
 
@@ -148,7 +174,9 @@ export function npmOptionsFromForm(form: NpmForm): NpmOptions {
       hsts: h.hsts,
       hstsSubdomains: h.hstsSubdomains,
       securityHeaders: h.securityHeaders,
+      caseInsensitive: h.caseInsensitive,
     })),
+    realIp: { mode: form.realIp.mode, dockerNetwork: form.realIp.dockerNetwork, relays: textLines(form.realIp.relays) },
   };
 }
 
@@ -161,7 +189,7 @@ export interface FieldTarget {
 /** Maps a diagnostic path such as `hosts[1].paths[2]` to its form field (`hosts[1].paths`, entry 2). */
 export function fieldOf(path: string | undefined): FieldTarget | undefined {
   if (!path) return undefined;
-  const entry = /^(hosts\[\d+\]\.(?:paths|customLocations))\[(\d+)\]$/.exec(path);
+  const entry = /^(hosts\[\d+\]\.(?:paths|customLocations)|realIp\.relays)\[(\d+)\]$/.exec(path);
   if (entry) return { field: entry[1]!, entry: Number(entry[2]) };
   return { field: path };
 }

@@ -1,6 +1,7 @@
 import { error, info, sortDiagnostics, warning, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../core';
 import { renderChecklist } from './checklist';
 import { cookieDomainCheck, hostChecks } from './checks';
+import { checkRealIp, realIpLines, renderRealIpNotes } from './realip';
 import { renderAdvanced, type HostPlan } from './render';
 import type { NpmHost, NpmOptions } from './types';
 import {
@@ -15,6 +16,8 @@ import {
 } from './validate';
 
 export const CHECKLIST_FILE = 'npm-checklist.md';
+/** The real-client-IP notes (NPM, Authelia, apps), written once a real-IP mode is chosen. */
+export const REAL_IP_FILE = 'real-client-ip.md';
 
 /** Coerces loosely typed UI state so that a missing field never throws. */
 function normalizeHost(raw: Partial<NpmHost> | undefined): NpmHost {
@@ -27,6 +30,7 @@ function normalizeHost(raw: Partial<NpmHost> | undefined): NpmHost {
     websockets: h.websockets === true,
     paths: list(h.paths),
     customLocations: list(h.customLocations),
+    caseInsensitive: h.caseInsensitive === true,
   };
 }
 
@@ -81,6 +85,7 @@ function planHost(host: NpmHost, hostname: string, isPortal: boolean, at: string
     securityHeaders: host.securityHeaders === true,
     hsts: host.hsts === true,
     hstsSubdomains: host.hstsSubdomains === true,
+    caseInsensitive: host.caseInsensitive === true,
   };
   return { plan, diagnostics };
 }
@@ -129,6 +134,9 @@ export function generateNpmSnippets(options: NpmOptions): GeneratorResult {
     ...cookie.diagnostics,
     ...portalDomainCheck(ctx),
   ];
+  const realIp = checkRealIp(opts.realIp);
+  diagnostics.push(...realIp.diagnostics);
+  const realIpText = realIpLines(realIp.plan);
 
   const hosts = (Array.isArray(opts.hosts) ? opts.hosts : []).map(normalizeHost);
   const plans: HostPlan[] = [];
@@ -165,12 +173,14 @@ export function generateNpmSnippets(options: NpmOptions): GeneratorResult {
   const files: GeneratedFile[] = ordered.map((plan) => ({
     name: `${plan.hostname}.advanced.conf`,
     language: 'nginx',
-    content: renderAdvanced(plan, upstream.value),
+    content: renderAdvanced(plan, upstream.value, realIpText),
   }));
   files.push({
     name: CHECKLIST_FILE,
     language: 'markdown',
     content: renderChecklist({ plans: ordered, ...ctx, ...(upstream.value ? { upstream: upstream.value } : {}) }),
   });
+  if (realIp.plan.mode !== 'unset')
+    files.push({ name: REAL_IP_FILE, language: 'markdown', content: renderRealIpNotes(realIp.plan) });
   return { files, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -22,6 +22,26 @@ export interface NpmHost {
   hstsSubdomains?: boolean;
   /** Add X-Content-Type-Options, X-Frame-Options and Referrer-Policy response headers in the snippet. */
   securityHeaders?: boolean;
+  /**
+   * The app ignores letter case in paths: refuse requests for a protected path spelled in other letter case
+   * (`/Admin` when `/admin` is protected), which nginx's case-sensitive locations would not protect.
+   */
+  caseInsensitive?: boolean;
+}
+
+/**
+ * What connects to NPM in front of the browsers: `unset` keeps NPM's defaults; `direct` nothing (LAN and tailnet
+ * clients reach NPM themselves); `cloudflared` a Cloudflare Tunnel container on NPM's Docker network; `cloudflare`
+ * Cloudflare's proxied DNS straight to NPM's published ports; `relay` a proxy on the tailnet or LAN.
+ */
+export type RealIpMode = 'unset' | 'direct' | 'cloudflared' | 'cloudflare' | 'relay';
+
+export interface RealIpOptions {
+  mode: RealIpMode;
+  /** The Docker network NPM shares with cloudflared and the apps, e.g. `172.18.0.0/16`, or one address. */
+  dockerNetwork?: string;
+  /** `relay` mode: the relay's addresses (its tailnet address), one per entry. */
+  relays?: string[];
 }
 
 export interface NpmOptions {
@@ -32,4 +52,6 @@ export interface NpmOptions {
   /** Authelia's `session.cookies[].domain`; empty or missing: the portal's parent domain. */
   cookieDomain?: string;
   hosts: NpmHost[];
+  /** The real-client-IP section; missing: `unset`. */
+  realIp?: RealIpOptions;
 }

@@ -1,4 +1,5 @@
 import { error, info, warning, type Diagnostic } from '../core';
+import { AUTHELIA_DEFAULT_PORT } from './defaults';
 
 /** A validated value, or none plus the reasons why. */
 export interface Checked<T> {
@@ -113,8 +114,10 @@ export function checkUpstream(raw: string, path = 'autheliaUpstream'): Checked<U
     return { diagnostics: [error('upstream-invalid', msg, { path })] };
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    const fix = `http://${value.replace(/\/+$/, '')}`;
-    const msg = `The Authelia upstream ${shown} has no scheme; Authelia listens on plain HTTP inside Docker, so write http://${value}.`;
+    const bare = value.replace(/\/+$/, '');
+    // Authelia listens on 9091 unless its server.address says otherwise: `authelia` alone means http://authelia:9091.
+    const fix = `http://${bare}${/:\d+$/.test(bare) || bare.includes('/') ? '' : `:${AUTHELIA_DEFAULT_PORT}`}`;
+    const msg = `The Authelia upstream ${shown} has no scheme; Authelia listens on plain HTTP inside Docker, so write ${fix}.`;
     const ok = checkUpstream(fix).value !== undefined;
     return { diagnostics: [error('upstream-missing-scheme', msg, { path, ...(ok ? { fix } : {}) })] };
   }
@@ -143,7 +146,13 @@ export function checkUpstream(raw: string, path = 'autheliaUpstream'): Checked<U
     return { diagnostics: [error('upstream-path', msg, { path, fix: clean })] };
   }
   const scheme = url.protocol === 'https:' ? 'https' : 'http';
-  return { value: { scheme, authority, host, ...(url.port ? { port: url.port } : {}) }, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  if (!url.port && scheme === 'http') {
+    const fix = `http://${host}:${AUTHELIA_DEFAULT_PORT}`;
+    const msg = `The Authelia upstream ${shown} has no port, so NPM connects to port 80; Authelia listens on ${AUTHELIA_DEFAULT_PORT} unless its server.address says otherwise. Write ${fix}.`;
+    diagnostics.push(warning('upstream-no-port', msg, { path, fix }));
+  }
+  return { value: { scheme, authority, host, ...(url.port ? { port: url.port } : {}) }, diagnostics };
 }
 
 export interface Portal {

@@ -115,8 +115,20 @@ describe('paths', () => {
 });
 
 describe('Authelia upstream, portal URL, cookie domain', () => {
+  it('http://authelia (no port): a warning that NPM would connect to port 80, with the fix http://authelia:9091, which itself is clean', () => {
+    const host = { hostname: 'app.example.com', protected: true, websockets: false, paths: [] };
+    const result = generateNpmSnippets({ ...base, autheliaUpstream: 'http://authelia', hosts: [host] });
+    const d = result.diagnostics.find((x) => x.path === 'autheliaUpstream');
+    expect(d).toMatchObject({ code: 'upstream-no-port', severity: 'warning', fix: 'http://authelia:9091' });
+    const fixed = generateNpmSnippets({ ...base, autheliaUpstream: d?.fix ?? '', hosts: [host] });
+    expect(fixed.diagnostics.filter((x) => x.path === 'autheliaUpstream' && x.severity !== 'info')).toEqual([]);
+  });
+
   const upstream: [string, string, string | undefined][] = [
     ['authelia:9091', 'upstream-missing-scheme', 'http://authelia:9091'],
+    // Typed without a port, the fix adds Authelia's default port 9091 (NPM would otherwise connect on 80).
+    ['authelia', 'upstream-missing-scheme', 'http://authelia:9091'],
+    ['authelia/', 'upstream-missing-scheme', 'http://authelia:9091'],
     ['http://authelia:9091/api/verify', 'upstream-path', 'http://authelia:9091'],
     ['http://authelia:9091; return 200', 'upstream-invalid', undefined],
     ['http://authe"lia:9091', 'upstream-invalid', undefined],

@@ -86,8 +86,15 @@ describe('protected host snippet', () => {
   const snippet = text(gen({}));
 
   it('keeps the Authelia AuthRequest URL in a variable at server level', () => {
-    expect(directives(snippet)[0]).toBe(`set $upstream_authelia http://authelia:9091${AUTHZ_ENDPOINT};`);
+    expect(directives(snippet)).toContain(`set $upstream_authelia http://authelia:9091${AUTHZ_ENDPOINT};`);
     expect(AUTHZ_ENDPOINT).toBe('/api/authz/auth-request');
+  });
+
+  it('refuses any request that brings its own Remote-User / -Groups / -Name / -Email, at server level before the auth lines', () => {
+    const lines = directives(snippet);
+    const forged = 'set $authelia_forged "$http_remote_user$http_remote_groups$http_remote_name$http_remote_email";';
+    expect(lines.slice(0, 4)).toEqual([forged, 'if ($authelia_forged != "") {', 'return 400;', '}']);
+    expect(lines.indexOf(`auth_request ${AUTHZ_LOCATION};`)).toBeGreaterThan(3);
   });
 
   it('the internal auth location: internal, no body, X-Original-Method / X-Original-URL from $host, X-Forwarded-For overwritten', () => {
@@ -106,21 +113,29 @@ describe('protected host snippet', () => {
     expect(body.join('\n')).not.toContain('$http_host');
   });
 
-  it('location / asks Authelia, captures and passes the four Remote-* headers and turns 401 into a 302 to the Location Authelia returns', () => {
-    const body = blockBody(snippet, 'location /');
-    expect(body).toEqual(
+  it('asks Authelia at server level (every location), turns 401 into a 302 to the Location Authelia returns; location / passes the four Remote-* headers', () => {
+    const lines = directives(snippet);
+    const serverLevel = lines.slice(0, lines.indexOf(`location ${AUTHZ_LOCATION} {`));
+    expect(serverLevel).toEqual(
       expect.arrayContaining([
         `auth_request ${AUTHZ_LOCATION};`,
         'auth_request_set $authelia_user $upstream_http_remote_user;',
         'auth_request_set $authelia_groups $upstream_http_remote_groups;',
         'auth_request_set $authelia_name $upstream_http_remote_name;',
         'auth_request_set $authelia_email $upstream_http_remote_email;',
+        'auth_request_set $authelia_redirect $upstream_http_location;',
+        'error_page 401 =302 $authelia_redirect;',
+      ]),
+    );
+    expect(blockBody(snippet, `location ${AUTHZ_LOCATION}`)).toContain('auth_request off;');
+    const body = blockBody(snippet, 'location /');
+    expect(body.some((l) => l.startsWith('auth_request'))).toBe(false);
+    expect(body).toEqual(
+      expect.arrayContaining([
         'proxy_set_header Remote-User $authelia_user;',
         'proxy_set_header Remote-Groups $authelia_groups;',
         'proxy_set_header Remote-Name $authelia_name;',
         'proxy_set_header Remote-Email $authelia_email;',
-        'auth_request_set $authelia_redirect $upstream_http_location;',
-        'error_page 401 =302 $authelia_redirect;',
         'proxy_set_header Host $host;',
         'proxy_set_header X-Forwarded-Proto $scheme;',
         'proxy_set_header X-Forwarded-Host $host;',
@@ -141,6 +156,15 @@ describe('protected host snippet', () => {
       return depth === 0;
     });
     expect(topLevel.filter((l) => !l.startsWith('location ') && l !== '}')).toEqual([
+      'set $authelia_forged "$http_remote_user$http_remote_groups$http_remote_name$http_remote_email";',
+      'if ($authelia_forged != "") {',
+      `auth_request ${AUTHZ_LOCATION};`,
+      'auth_request_set $authelia_user $upstream_http_remote_user;',
+      'auth_request_set $authelia_groups $upstream_http_remote_groups;',
+      'auth_request_set $authelia_name $upstream_http_remote_name;',
+      'auth_request_set $authelia_email $upstream_http_remote_email;',
+      'auth_request_set $authelia_redirect $upstream_http_location;',
+      'error_page 401 =302 $authelia_redirect;',
       `set $upstream_authelia http://authelia:9091${AUTHZ_ENDPOINT};`,
     ]);
     expect(snippet).not.toMatch(/^\s*(server|http2)\b/m);
@@ -191,15 +215,18 @@ describe('options table', () => {
     expect(NPM_DEFAULT_LOCATION_RE.test(snippet)).toBe(row.protected);
     // the auth location and upstream variable exactly when something is protected
     expect(snippet.includes(`location ${AUTHZ_LOCATION} {`)).toBe(guarded);
-    // one ^~ location per extra path, each with auth
-    for (const p of row.paths) expect(blockBody(snippet, `location ^~ ${p}`)).toContain(`auth_request ${AUTHZ_LOCATION};`);
+    // one ^~ location per extra path: with its own auth on a paths-only host, under the server-level auth otherwise
+    for (const p of row.paths)
+      expect(blockBody(snippet, `location ^~ ${p}`).includes(`auth_request ${AUTHZ_LOCATION};`)).toBe(!row.protected);
     const proxied = (row.protected ? 1 : 0) + row.paths.length;
     const count = (needle: string) => snippet.split('\n').filter((l) => l.trim() === needle).length;
     expect(count('proxy_pass $forward_scheme://$server:$port;')).toBe(proxied);
-    expect(count('auth_request /internal/authelia/authz;')).toBe(proxied);
+    expect(count('auth_request /internal/authelia/authz;')).toBe(row.protected ? 1 : row.paths.length);
+    expect(count('return 400;')).toBe(1);
     expect(count('proxy_set_header Upgrade $http_upgrade;')).toBe(row.websockets ? proxied : 0);
     expect(count('add_header X-Frame-Options "SAMEORIGIN" always;')).toBe(row.securityHeaders ? proxied : 0);
-    const hsts = 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains; preload" always;';
+    // NPM's spelling: liquidjs trims the space before includeSubDomains (backend/templates/_hsts_map.conf, v2.15.1).
+    const hsts = 'add_header Strict-Transport-Security "max-age=63072000;includeSubDomains; preload" always;';
     expect(count(hsts)).toBe(row.securityHeaders && row.hsts ? proxied : 0);
   });
 
@@ -220,10 +247,32 @@ describe('options table', () => {
     expect(body.at(-1)).toBe('proxy_pass $forward_scheme://$server:$port;');
   });
 
-  it('an unprotected host without paths gets a comment-only text (leave the Advanced tab empty) and an info', () => {
+  it('an unprotected host without paths gets only the Remote-* refusal (NPM keeps its own location /) and an info', () => {
     const result = gen({ protected: false });
-    expect(directives(text(result))).toEqual([]);
+    expect(directives(text(result))).toEqual([
+      'set $authelia_forged "$http_remote_user$http_remote_groups$http_remote_name$http_remote_email";',
+      'if ($authelia_forged != "") {',
+      'return 400;',
+      '}',
+    ]);
+    expect(NPM_DEFAULT_LOCATION_RE.test(text(result))).toBe(false);
     expect(result.diagnostics.map((d) => d.code)).toContain('host-unprotected');
+  });
+
+  it('the case option on a paths-only host: server-level lines refusing other spellings of the paths (regex-escaped), nothing on protected hosts', () => {
+    const lines = directives(text(gen({ protected: false, paths: ['/admin', '/a+b(c).d'], caseInsensitive: true })));
+    const regex = '^(?:/admin|/a\\+b\\(c\\)\\.d)';
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'set $authelia_case "";',
+        `if ($uri ~* "${regex}") {`,
+        `if ($uri ~ "${regex}") {`,
+        'if ($authelia_case = "other") {',
+        'return 404;',
+      ]),
+    );
+    expect(text(gen({ paths: ['/admin'], caseInsensitive: true }))).not.toContain('$authelia_case');
+    expect(text(gen({ protected: false, paths: ['/admin'] }))).not.toContain('$authelia_case');
   });
 
   it('path "/" on an unprotected host protects the whole host', () => {
@@ -250,11 +299,25 @@ describe('checklist file', () => {
     }
   });
 
-  it("tells the portal's Details tab where Authelia is, and each protected host to turn Cache Assets off and leave Custom Locations empty", () => {
+  it("tells the portal's Details tab where Authelia is, every app host to keep Cache Assets off for per-user files, and what Custom Locations mean", () => {
     expect(checklist).toContain('Scheme http, Forward Hostname / IP authelia, Forward Port 9091');
-    expect(checklist).toContain('"Cache Assets": OFF');
-    expect(checklist).toContain('Custom Locations: leave the tab empty');
+    const cache = '"Cache Assets": OFF if the app serves per-user files';
+    expect(checklist.split(cache).length - 1).toBe(2);
+    expect(checklist).toContain(
+      'Custom Locations: best left empty (Authelia checks them too, but their apps get no Remote-* identity headers',
+    );
     expect(checklist).toContain('"Force SSL" on');
+  });
+
+  it('says "Cache Assets: OFF if the app serves per-user files" for unprotected hosts too, not only protected ones', () => {
+    const plain = generateNpmSnippets({
+      ...base,
+      hosts: [{ hostname: 'blog.example.com', protected: false, websockets: false, paths: [] }],
+    });
+    const list = plain.files.find((f) => f.name === CHECKLIST_FILE)?.content ?? '';
+    expect(list).toContain('## blog.example.com (not protected)');
+    expect(list).toContain('"Cache Assets": OFF if the app serves per-user files');
+    expect(list).toContain('paste blog.example.com.advanced.conf');
   });
 
   it("names Authelia's cookie domain and authelia_url", () => {

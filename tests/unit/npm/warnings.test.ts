@@ -16,28 +16,46 @@ function find(list: ReturnType<typeof diags>, code: string) {
 }
 
 describe('Cache Assets', () => {
-  it('on a protected host: warning on hosts[i].cacheAssets explaining the bypass and the fix', () => {
-    const [d, ...rest] = find(diags({ cacheAssets: true }), 'cache-assets-bypass');
+  it("on a protected host: a warning on hosts[i].cacheAssets about the cache sharing one user's files with other users (the login itself is enforced)", () => {
+    const [d, ...rest] = find(diags({ cacheAssets: true }), 'cache-assets-shared');
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ severity: 'warning', path: 'hosts[0].cacheAssets' });
-    expect(d?.message).toMatch(/without logging in/);
-    expect(d?.message).toMatch(/Turn Cache Assets off/);
+    expect(d?.message).toMatch(/checks those files with Authelia too/);
+    expect(d?.message).toMatch(/every other logged-in user/);
+    expect(d?.message).toMatch(/Turn Cache Assets off if the app serves per-user files/);
   });
 
-  it('not on a paths-only host (its ^~ locations win over the assets regex) nor when off', () => {
-    expect(find(diags({ protected: false, paths: ['/admin'], cacheAssets: true }), 'cache-assets-bypass')).toEqual([]);
-    expect(find(diags({ cacheAssets: false }), 'cache-assets-bypass')).toEqual([]);
+  it('on a paths-only or unprotected host: a warning that the cache hands per-user files to anyone', () => {
+    for (const host of [{ protected: false, paths: ['/admin'] }, { protected: false }]) {
+      const [d] = find(diags({ ...host, cacheAssets: true }), 'cache-assets-shared');
+      expect(d).toMatchObject({ severity: 'warning', path: 'hosts[0].cacheAssets' });
+      expect(d?.message).toMatch(/without logging in/);
+    }
+  });
+
+  it('nothing when off, nor on the portal', () => {
+    expect(find(diags({ cacheAssets: false }), 'cache-assets-shared')).toEqual([]);
+    expect(find(diags({ hostname: 'auth.example.com', protected: false, cacheAssets: true }), 'cache-assets-shared')).toEqual([]);
   });
 });
 
 describe('Custom Locations', () => {
-  it('any Custom Location on a protected host: warning per location, it is not protected', () => {
-    const list = find(diags({ customLocations: ['/api', '/files'] }), 'custom-location-bypass');
-    expect(list.map((d) => [d.severity, d.path])).toEqual([
-      ['warning', 'hosts[0].customLocations[0]'],
-      ['warning', 'hosts[0].customLocations[1]'],
+  it('a Custom Location on a protected host: an info (Authelia checks it, but its app gets no identity headers), never a bypass warning', () => {
+    const list = diags({ customLocations: ['/api', '/files'] });
+    expect(find(list, 'custom-location-bypass')).toEqual([]);
+    expect(find(list, 'custom-location-no-identity').map((d) => [d.severity, d.path])).toEqual([
+      ['info', 'hosts[0].customLocations[0]'],
+      ['info', 'hosts[0].customLocations[1]'],
     ]);
-    expect(list[0]?.message).toMatch(/not checked by Authelia/);
+  });
+
+  it('a Custom Location under a protected path of a paths-only host: warning (the longer location wins and skips Authelia)', () => {
+    const list = find(
+      diags({ protected: false, paths: ['/admin'], customLocations: ['/admin/files', '/public'] }),
+      'custom-location-bypass',
+    );
+    expect(list.map((d) => [d.severity, d.path])).toEqual([['warning', 'hosts[0].customLocations[0]']]);
+    expect(list[0]?.message).toMatch(/bypasses the login/);
   });
 
   it('Custom Location "/" next to the snippet\'s location / is an error (duplicate location, host Offline)', () => {
@@ -56,6 +74,17 @@ describe('Custom Locations', () => {
 
   it('no warning on an unprotected host', () => {
     expect(find(diags({ protected: false, customLocations: ['/api'] }), 'custom-location-bypass')).toEqual([]);
+  });
+});
+
+describe('letter case of protected paths', () => {
+  it('a paths-only host gets an info offering the case option; none once ticked, none on a protected host', () => {
+    expect(find(diags({ protected: false, paths: ['/admin'] }), 'paths-case-sensitive')[0]).toMatchObject({
+      severity: 'info',
+      path: 'hosts[0].caseInsensitive',
+    });
+    expect(find(diags({ protected: false, paths: ['/admin'], caseInsensitive: true }), 'paths-case-sensitive')).toEqual([]);
+    expect(find(diags({ paths: ['/admin'] }), 'paths-case-sensitive')).toEqual([]);
   });
 });
 
