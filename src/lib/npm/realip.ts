@@ -4,7 +4,7 @@
  * what Authelia's `networks:` rules then see, and the app side (Home Assistant, Nextcloud).
  */
 import { error, info, warning, type Diagnostic } from '../core';
-import { networkCovers, parseNetwork, type IpNetwork } from '../authelia/acl-network';
+import { networkCovers, parseNetwork, type IpNetwork } from '../core/ip/go-net';
 import { CLOUDFLARE_RANGES, NPM_DEFAULT_TRUST, TAILNET_RANGES } from './realip-data';
 import type { RealIpMode, RealIpOptions } from './types';
 
