@@ -1,0 +1,2 @@
+export * from './effective';
+export * from './keywords';
