@@ -10,47 +10,19 @@
  */
 import type { Diagnostic } from '../core';
 import { error, info, warning } from '../core';
-import { lookupKeyword, suggestKeyword, type OpenSshVersion } from './keywords';
+import { displayName, lookupKeyword, suggestKeyword, type OpenSshVersion } from './keywords';
+import { knownAlgorithms, type AlgorithmKeyword } from './facts';
 import { evaluateMatch, type Connection } from './match-line';
-import { parseAddress } from './patterns';
+import { matchPattern, parseAddress } from './patterns';
 import { MATCH_COPIED, MODELED, formatIPv6, parseInteger, parseTime } from './settings';
 import { splitLine, type Word } from './syntax';
 import { explainWinners } from './explain';
 import { globFiles } from './glob';
+import type { Assignment, ConfigFile, EffectiveResult, Origin } from './model';
 
 export type { Connection } from './match-line';
 
-export interface ConfigFile {
-  path: string;
-  content: string;
-}
-
-export interface Origin {
-  /** Index into the files given. */
-  file: number;
-  path: string;
-  line: number;
-  text: string;
-}
-
-export interface Assignment {
-  values: string[];
-  origin: Origin;
-}
-
-export interface EffectiveResult {
-  /** Keyword (lower case) → the lines `sshd -T` prints for it, one entry per line, values spelled as it prints them. */
-  values: Record<string, string[]>;
-  diagnostics: Diagnostic[];
-  /** Where each value that a file set came from; keywords left at their default have no entry. */
-  sources: Record<string, Origin>;
-  /** Later lines that set a keyword again and were ignored, per keyword. */
-  ignored: Record<string, Assignment[]>;
-  /** Keywords a Match block for this connection changed, with the block's line. */
-  fromMatch: Record<string, Origin>;
-  /** Whether sshd would refuse to start (`sshd -t` fails). */
-  fatal: boolean;
-}
+export type { Assignment, ConfigFile, EffectiveResult, Origin } from './model';
 
 const SSHDIR = '/etc/ssh';
 const MAX_DEPTH = 16;
@@ -93,7 +65,13 @@ function runPass(context: PassContext): void {
 function readFile(context: PassContext, index: number, inheritedFlags: number, depth: number): void {
   const file = context.files[index]!;
   if (depth > MAX_DEPTH) {
-    context.report(error('include-loop', `${file.path}: Include goes more than ${MAX_DEPTH} files deep (a file includes itself?); sshd refuses to start.`, { path: `files[${index}]`, line: 1, column: 1 }));
+    context.report(
+      error(
+        'include-loop',
+        `${file.path}: Include goes more than ${MAX_DEPTH} files deep (a file includes itself?); sshd refuses to start.`,
+        { path: `files[${index}]`, line: 1, column: 1 },
+      ),
+    );
     return;
   }
   let flags = inheritedFlags;
@@ -101,7 +79,8 @@ function readFile(context: PassContext, index: number, inheritedFlags: number, d
   for (const [lineIndex, raw] of lines.entries()) {
     const origin: Origin = { file: index, path: file.path, line: lineIndex + 1, text: raw.trim() };
     const at = (column: number) => ({ path: `files[${index}]`, line: lineIndex + 1, column });
-    const fail = (code: string, message: string, column: number) => context.report(error(code, `${file.path} line ${lineIndex + 1}: ${message}`, at(column)));
+    const fail = (code: string, message: string, column: number) =>
+      context.report(error(code, `${file.path} line ${lineIndex + 1}: ${message}`, at(column)));
     const split = splitLine(raw);
     if (split.kind === 'blank') continue;
     if (split.kind === 'error') {
@@ -128,22 +107,39 @@ function readFile(context: PassContext, index: number, inheritedFlags: number, d
     }
     if (!context.active.value && !known.inMatch) {
       if (context.connection === null) {
-        fail('not-in-match', `${keyword.text} is not allowed inside a Match block; sshd refuses to start. Move it above the first Match line.`, keyword.column);
+        fail(
+          'not-in-match',
+          `${keyword.text} is not allowed inside a Match block; sshd refuses to start. Move it above the first Match line.`,
+          keyword.column,
+        );
       }
       continue;
     }
     if (known.status !== 'supported') {
-      context.report(info(`keyword-${known.status}`, `${file.path} line ${lineIndex + 1}: ${keyword.text} is ${known.status} and has no effect.`, at(keyword.column)));
+      context.report(
+        info(
+          `keyword-${known.status}`,
+          `${file.path} line ${lineIndex + 1}: ${keyword.text} is ${known.status} and has no effect.`,
+          at(keyword.column),
+        ),
+      );
       continue;
     }
     const name = known.canonical;
     if (name === 'include') {
       for (const argument of args) {
-        const pattern = argument.text.startsWith('/') || argument.text.startsWith('~') ? argument.text : `${SSHDIR}/${argument.text}`;
+        const pattern =
+          argument.text.startsWith('/') || argument.text.startsWith('~') ? argument.text : `${SSHDIR}/${argument.text}`;
         const before = context.active.value;
         const found = globFiles(pattern, context.files);
         if (found.length === 0) {
-          context.report(warning('include-nothing', `${file.path} line ${lineIndex + 1}: Include ${argument.text} matches no file here, so it adds nothing.`, at(argument.column)));
+          context.report(
+            warning(
+              'include-nothing',
+              `${file.path} line ${lineIndex + 1}: Include ${argument.text} matches no file here, so it adds nothing.`,
+              at(argument.column),
+            ),
+          );
         }
         for (const target of found) {
           readFile(context, target, flags & MATCH_ONLY ? MATCH_ONLY : before ? 0 : NEVERMATCH, depth + 1);
@@ -161,7 +157,13 @@ function readFile(context: PassContext, index: number, inheritedFlags: number, d
       } else {
         context.active.value = flags & NEVERMATCH ? false : outcome.matches;
         if (outcome.usesGroup && context.connection === null) {
-          context.report(info('match-group', `${file.path} line ${lineIndex + 1}: Match Group depends on the groups the user has on the server; the simulator treats it as not matching unless you give the groups.`, at(keyword.column)));
+          context.report(
+            info(
+              'match-group',
+              `${file.path} line ${lineIndex + 1}: Match Group depends on the groups the user has on the server; the simulator treats it as not matching unless you give the groups.`,
+              at(keyword.column),
+            ),
+          );
         }
       }
       flags &= ~MATCH_ONLY;
@@ -178,14 +180,19 @@ function applyDirective(context: PassContext, name: string, keyword: Word, args:
   const active = context.active.value;
   const single = (count = 1): boolean => {
     if (args.length > count) {
-      fail('extra-arguments', `${keyword.text} takes ${count === 1 ? 'one value' : `${count} values`}; the rest of the line (${args[count]!.text} …) makes sshd refuse to start.`, args[count]!.column);
+      fail(
+        'extra-arguments',
+        `${keyword.text} takes ${count === 1 ? 'one value' : `${count} values`}; the rest of the line (${args[count]!.text} …) makes sshd refuse to start.`,
+        args[count]!.column,
+      );
       return false;
     }
     return true;
   };
   if (name === 'port') {
     const port = Number(args[0]!.text);
-    if (!/^\d+$/.test(args[0]!.text) || port < 1 || port > 65535) return fail('bad-port', `Port must be a number from 1 to 65535, not ${args[0]!.text}.`, args[0]!.column);
+    if (!/^\d+$/.test(args[0]!.text) || port < 1 || port > 65535)
+      return fail('bad-port', `Port must be a number from 1 to 65535, not ${args[0]!.text}.`, args[0]!.column);
     if (single()) options.ports.push({ values: [String(port)], origin });
     return;
   }
@@ -199,7 +206,12 @@ function applyDirective(context: PassContext, name: string, keyword: Word, args:
   switch (kind.type) {
     case 'choice': {
       const printed = kind.values[first.text.toLowerCase()];
-      if (printed === undefined) return fail('bad-value', `${keyword.text} does not accept ${first.text} (it takes ${Object.keys(kind.values).join(', ')}).`, first.column);
+      if (printed === undefined)
+        return fail(
+          'bad-value',
+          `${keyword.text} does not accept ${first.text} (it takes ${Object.keys(kind.values).join(', ')}).`,
+          first.column,
+        );
       // SyslogFacility is stored whether or not the block applies (servconf.c#L1782-L1791).
       if (single() && (active || name === 'syslogfacility')) options.first(name, [printed], origin);
       return;
@@ -212,15 +224,34 @@ function applyDirective(context: PassContext, name: string, keyword: Word, args:
     }
     case 'time': {
       const value = parseTime(first.text);
-      if (value === undefined) return fail('bad-value', `${keyword.text} needs a time such as 300, 5m or 1h30m, not ${first.text}.`, first.column);
+      if (value === undefined)
+        return fail('bad-value', `${keyword.text} needs a time such as 300, 5m or 1h30m, not ${first.text}.`, first.column);
       if (single() && active) options.first(name, [String(value)], origin);
       return;
     }
-    case 'string':
-    case 'algorithms':
+    case 'algorithms': {
       if (!single()) return;
+      const problem = checkAlgorithms(name as AlgorithmKeyword, first.text, context.version);
+      if (problem) return fail('bad-algorithm', problem, first.column);
+      // A list with +, - or ^ or a wildcard is expanded against the build's defaults, which the simulator leaves out.
+      const plain = !/^[+^-]/.test(first.text) && !/[*?]/.test(first.text);
+      if (!plain) {
+        context.report(
+          info(
+            'algorithms-not-modeled',
+            `${origin.path} line ${origin.line}: ${keyword.text} ${first.text} is expanded against this OpenSSH build's defaults; the simulator does not print it.`,
+            { path: `files[${origin.file}]`, line: origin.line, column: first.column },
+          ),
+        );
+      }
       // Ciphers, MACs, KexAlgorithms and HostKeyAlgorithms are stored without looking at Match (they are main-section only).
-      if (active || (kind.type === 'algorithms' && name !== 'pubkeyacceptedalgorithms')) options.first(name, [first.text], origin);
+      if (plain && (active || name !== 'pubkeyacceptedalgorithms')) options.first(name, [first.text], origin);
+      else if (!plain && (active || name !== 'pubkeyacceptedalgorithms')) options.first(name, [], origin);
+      return;
+    }
+    case 'string':
+      if (!single()) return;
+      if (active) options.first(name, [first.text], origin);
       return;
     case 'authkeys':
       if (active) options.first(name, [args.map((arg) => arg.text).join(' ')], origin);
@@ -230,9 +261,27 @@ function applyDirective(context: PassContext, name: string, keyword: Word, args:
         const problem = checkListEntry(kind.check, argument.text);
         if (problem) return fail('bad-pattern', `${keyword.text} ${problem}`, argument.column);
       }
-      if (active) options.append(name, args.map((arg) => arg.text), origin);
+      if (active)
+        options.append(
+          name,
+          args.map((arg) => arg.text),
+          origin,
+        );
       return;
   }
+}
+
+function checkAlgorithms(keyword: AlgorithmKeyword, text: string, version: OpenSshVersion): string | undefined {
+  // A list that removes names (-) is not checked by sshd; + and ^ lists are checked without their prefix.
+  if (text.startsWith('-')) return undefined;
+  const known = knownAlgorithms(keyword, version);
+  const wildcards = keyword === 'hostkeyalgorithms' || keyword === 'pubkeyacceptedalgorithms';
+  for (const name of text.replace(/^[+^]/, '').split(',')) {
+    const valid = /[*?]/.test(name) && wildcards ? [...known].some((each) => matchPattern(each, name)) : known.has(name);
+    if (!valid)
+      return `${displayName(keyword)} has ${name === '' ? 'an empty name' : name}, which OpenSSH ${version} does not know; sshd refuses to start.`;
+  }
+  return undefined;
 }
 
 function checkListEntry(check: 'user' | 'group' | 'env', entry: string): string | undefined {
@@ -268,14 +317,21 @@ function queueListen(context: PassContext, args: Word[], origin: Origin, fail: F
     const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
     const plain = /^([^:[\]]+)(?::(.*))?$/.exec(text);
     const found = bracketed ?? plain;
-    if (!found) return fail('bad-listen', `ListenAddress ${text} is not address, address:port or [address]:port.`, args[0]!.column);
+    if (!found)
+      return fail('bad-listen', `ListenAddress ${text} is not address, address:port or [address]:port.`, args[0]!.column);
     host = found[1]!;
     if (found[2] !== undefined) {
       port = Number(found[2]);
-      if (!/^\d+$/.test(found[2]) || port < 1 || port > 65535) return fail('bad-port', `ListenAddress ${text} has a port outside 1–65535.`, args[0]!.column);
+      if (!/^\d+$/.test(found[2]) || port < 1 || port > 65535)
+        return fail('bad-port', `ListenAddress ${text} has a port outside 1–65535.`, args[0]!.column);
     }
   }
-  if (args.length > 1) return fail('bad-listen', 'ListenAddress only takes an address and optionally "rdomain <name>", which Linux does not support.', args[1]!.column);
+  if (args.length > 1)
+    return fail(
+      'bad-listen',
+      'ListenAddress only takes an address and optionally "rdomain <name>", which Linux does not support.',
+      args[1]!.column,
+    );
   context.options.listen.push({ host, port, origin });
 }
 
@@ -285,10 +341,24 @@ function addSubsystem(context: PassContext, args: Word[], origin: Origin, fail: 
   const name = args[0]!.text;
   if (context.options.subsystems.some((entry) => entry.values[0] === name)) {
     // 9.2–9.4 stop with "Subsystem already defined"; 9.5 and later keep the first (servconf.c sSubsystem at V_9_5_P1).
-    if (Number(context.version.replace('.', '')) < 95) return fail('subsystem-twice', `Subsystem ${name} is already defined earlier; OpenSSH before 9.5 refuses to start.`, args[0]!.column);
+    if (Number(context.version.replace('.', '')) < 95)
+      return fail(
+        'subsystem-twice',
+        `Subsystem ${name} is already defined earlier; OpenSSH before 9.5 refuses to start.`,
+        args[0]!.column,
+      );
     return;
   }
-  context.options.subsystems.push({ values: [name, args.slice(1).map((arg) => arg.text).join(' ')], origin });
+  context.options.subsystems.push({
+    values: [
+      name,
+      args
+        .slice(1)
+        .map((arg) => arg.text)
+        .join(' '),
+    ],
+    origin,
+  });
 }
 
 const AUTH_METHODS = new Set(['publickey', 'password', 'keyboard-interactive', 'hostbased', 'gssapi-with-mic', 'none']);
@@ -300,14 +370,19 @@ function authenticationMethods(context: PassContext, args: Word[], origin: Origi
     if (argument.text === 'any') {
       // Before 9.7 "any" after an earlier AuthenticationMethods line is refused (servconf.c#L2432-L2462 at V_9_2_P1).
       if (index > 0 || (already && Number(context.version.replace('.', '')) < 97)) {
-        return fail('any-alone', '"any" must appear alone in AuthenticationMethods (and, before OpenSSH 9.7, not after an earlier AuthenticationMethods line).', argument.column);
+        return fail(
+          'any-alone',
+          '"any" must appear alone in AuthenticationMethods (and, before OpenSSH 9.7, not after an earlier AuthenticationMethods line).',
+          argument.column,
+        );
       }
     } else if (args[0]!.text === 'any') {
       return fail('any-alone', '"any" must appear alone in AuthenticationMethods.', argument.column);
     } else {
       const methods = argument.text.split(',');
       const bad = methods.find((method) => !AUTH_METHODS.has(method.replace(/:.*$/, '')) || method === 'none');
-      if (bad !== undefined) return fail('bad-value', `AuthenticationMethods has an unknown method ${bad === '' ? '(empty)' : bad}.`, argument.column);
+      if (bad !== undefined)
+        return fail('bad-value', `AuthenticationMethods has an unknown method ${bad === '' ? '(empty)' : bad}.`, argument.column);
     }
   }
   if (context.active.value) options.first('authenticationmethods', [args.map((arg) => arg.text).join(' ')], origin);
@@ -319,7 +394,10 @@ function KEYWORD_SINCE(word: string): string | undefined {
 
 function listenLines(options: Options, ports: number[]): string[] {
   const family = options.set.get('addressfamily')?.values[0] ?? 'any';
-  const wildcard = (port: number) => [...(family !== 'inet' ? [`[::]:${port}`] : []), ...(family !== 'inet6' ? [`0.0.0.0:${port}`] : [])];
+  const wildcard = (port: number) => [
+    ...(family !== 'inet' ? [`[::]:${port}`] : []),
+    ...(family !== 'inet6' ? [`0.0.0.0:${port}`] : []),
+  ];
   if (options.listen.length === 0) return ports.flatMap(wildcard);
   return options.listen.flatMap(({ host, port }) => {
     const parsed = parseAddress(host);
@@ -338,7 +416,8 @@ function collect(options: Options): Record<string, string[]> {
     if (model.kind.type === 'list') {
       const entries = options.lists.get(name) ?? [];
       values[name] = entries.flatMap((entry) => entry.values);
-    } else if (set) values[name] = set.values;
+    } else if (set?.values.length) values[name] = set.values;
+    else if (set) continue;
     else if (model.fallback.length) values[name] = model.fallback;
   }
   values.authenticationmethods = options.set.get('authenticationmethods')?.values ?? ['any'];
@@ -349,14 +428,27 @@ function collect(options: Options): Record<string, string[]> {
 export interface EffectiveOptions {
   /** The OpenSSH version whose rules apply (default 9.2, the oldest this simulator covers). */
   version?: OpenSshVersion;
+  /** Paths of the files that are the reader's own: another file beating one of them is a warning, theirs winning a note. */
+  ownPaths?: readonly string[];
 }
 
 /** What `sshd -T -C user=…,host=…,addr=…` prints for these files (the first is the main file). */
-export function effectiveSshd(files: readonly ConfigFile[], connection: Connection = {}, settings: EffectiveOptions = {}): EffectiveResult {
+export function effectiveSshd(
+  files: readonly ConfigFile[],
+  connection: Connection = {},
+  settings: EffectiveOptions = {},
+): EffectiveResult {
   const version = settings.version ?? '9.2';
   const diagnostics: Diagnostic[] = [];
   if (files.length === 0) {
-    return { values: {}, diagnostics: [error('no-files', 'There is no config file to read.')], sources: {}, ignored: {}, fromMatch: {}, fatal: true };
+    return {
+      values: {},
+      diagnostics: [error('no-files', 'There is no config file to read.')],
+      sources: {},
+      ignored: {},
+      fromMatch: {},
+      fatal: true,
+    };
   }
   const global = new Options();
   runPass({ files, connection: null, version, options: global, active: { value: true }, report: (d) => diagnostics.push(d) });
@@ -387,10 +479,17 @@ export function effectiveSshd(files: readonly ConfigFile[], connection: Connecti
   if (global.ports.length) sources.port = global.ports[0]!.origin;
   if (global.listen.length) sources.listenaddress = global.listen[0]!.origin;
   const ignored = Object.fromEntries(global.ignored);
-  diagnostics.push(...explainWinners(values, sources, ignored, fromMatch));
+  const own = new Set(files.flatMap((file, index) => (settings.ownPaths?.includes(file.path) ? [index] : [])));
+  diagnostics.push(...explainWinners(values, sources, ignored, fromMatch, own));
   for (const { host, origin } of global.listen) {
     if (!parseAddress(host)) {
-      diagnostics.push(info('listen-name', `${origin.path} line ${origin.line}: ListenAddress ${host} is a name; sshd looks it up when it starts, so the simulator prints it unresolved.`, { path: `files[${origin.file}]`, line: origin.line }));
+      diagnostics.push(
+        info(
+          'listen-name',
+          `${origin.path} line ${origin.line}: ListenAddress ${host} is a name; sshd looks it up when it starts, so the simulator prints it unresolved.`,
+          { path: `files[${origin.file}]`, line: origin.line },
+        ),
+      );
     }
   }
   return { values, diagnostics, sources, ignored, fromMatch, fatal: diagnostics.some((d) => d.severity === 'error') };

@@ -3,7 +3,7 @@
  * `[…]` sets work, a leading dot is only matched literally), and the matches are read in byte order, as glob(3)
  * sorts them (servconf.c#L2191-L2230 at V_9_2_P1 calls glob() without flags; sshd runs in the C locale).
  */
-import type { ConfigFile } from './effective';
+import type { ConfigFile } from './model';
 
 function componentRegex(component: string): RegExp {
   let source = '';

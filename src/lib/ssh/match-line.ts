@@ -64,10 +64,18 @@ export function evaluateMatch(args: readonly Word[], connection: Connection | nu
         const given = name === 'address' ? connection?.addr : connection?.laddr;
         const result = addressMatchList(given, value);
         if (given === undefined && result !== 0) {
-          return { ok: false, message: `Match ${attribute.text} has an invalid address list: ${value}.`, column: argument.column };
+          return {
+            ok: false,
+            message: `Match ${attribute.text} has an invalid address list: ${value}.`,
+            column: argument.column,
+          };
         }
         if (result === -2) {
-          return { ok: false, message: `Match ${attribute.text} has an invalid address list: ${value}.`, column: argument.column };
+          return {
+            ok: false,
+            message: `Match ${attribute.text} has an invalid address list: ${value}.`,
+            column: argument.column,
+          };
         }
         if (result !== 1) matches = false;
         break;

@@ -120,7 +120,9 @@ export function addressMatchList(address: string | undefined, list: string): -2 
     if (entry === '') return -2;
     const cidr = parseCidr(entry);
     if (cidr === 'bad-mask') return -2;
-    const found = cidr ? tried !== undefined && inNetwork(tried, cidr.address, cidr.length) : address !== undefined && matchPattern(address, entry);
+    const found = cidr
+      ? tried !== undefined && inNetwork(tried, cidr.address, cidr.length)
+      : address !== undefined && matchPattern(address, entry);
     if (found) {
       if (negated) return -1;
       result = 1;

@@ -30,7 +30,13 @@ export const MODELED: Readonly<Record<string, { kind: Kind; fallback: string[] }
     kind: {
       type: 'choice',
       // "without-password" comes first in multistate_permitrootlogin, so sshd -T prints it for prohibit-password.
-      values: { 'without-password': 'without-password', 'prohibit-password': 'without-password', 'forced-commands-only': 'forced-commands-only', yes: 'yes', no: 'no' },
+      values: {
+        'without-password': 'without-password',
+        'prohibit-password': 'without-password',
+        'forced-commands-only': 'forced-commands-only',
+        yes: 'yes',
+        no: 'no',
+      },
     },
     fallback: ['without-password'],
   },
@@ -45,7 +51,10 @@ export const MODELED: Readonly<Record<string, { kind: Kind; fallback: string[] }
   permittty: { kind: { type: 'choice', values: FLAG }, fallback: ['yes'] },
   strictmodes: { kind: { type: 'choice', values: FLAG }, fallback: ['yes'] },
   permitemptypasswords: { kind: { type: 'choice', values: FLAG }, fallback: ['no'] },
-  gatewayports: { kind: { type: 'choice', values: { clientspecified: 'clientspecified', yes: 'yes', no: 'no' } }, fallback: ['no'] },
+  gatewayports: {
+    kind: { type: 'choice', values: { clientspecified: 'clientspecified', yes: 'yes', no: 'no' } },
+    fallback: ['no'],
+  },
   usedns: { kind: { type: 'choice', values: FLAG }, fallback: ['no'] },
   allowtcpforwarding: { kind: { type: 'choice', values: FORWARD }, fallback: ['yes'] },
   allowagentforwarding: { kind: { type: 'choice', values: FLAG }, fallback: ['yes'] },
@@ -60,7 +69,17 @@ export const MODELED: Readonly<Record<string, { kind: Kind; fallback: string[] }
     kind: {
       type: 'choice',
       // log_level_name() returns the first table name for a level, so DEBUG1 prints as DEBUG (log.c, V_9_2_P1).
-      values: { quiet: 'QUIET', fatal: 'FATAL', error: 'ERROR', info: 'INFO', verbose: 'VERBOSE', debug: 'DEBUG', debug1: 'DEBUG', debug2: 'DEBUG2', debug3: 'DEBUG3' },
+      values: {
+        quiet: 'QUIET',
+        fatal: 'FATAL',
+        error: 'ERROR',
+        info: 'INFO',
+        verbose: 'VERBOSE',
+        debug: 'DEBUG',
+        debug1: 'DEBUG',
+        debug2: 'DEBUG2',
+        debug3: 'DEBUG3',
+      },
     },
     fallback: ['INFO'],
   },
@@ -68,7 +87,10 @@ export const MODELED: Readonly<Record<string, { kind: Kind; fallback: string[] }
     kind: {
       type: 'choice',
       values: Object.fromEntries(
-        ['daemon', 'user', 'auth', 'authpriv', ...Array.from({ length: 8 }, (_, index) => `local${index}`)].map((name) => [name, name.toUpperCase()]),
+        ['daemon', 'user', 'auth', 'authpriv', ...Array.from({ length: 8 }, (_, index) => `local${index}`)].map((name) => [
+          name,
+          name.toUpperCase(),
+        ]),
       ),
     },
     fallback: ['AUTH'],
@@ -146,7 +168,7 @@ export function formatIPv6(bytes: readonly number[]): string {
   const groups = Array.from({ length: 8 }, (_, index) => (bytes[index * 2]! << 8) | bytes[index * 2 + 1]!);
   let bestStart = -1;
   let bestLength = 0;
-  for (let start = 0; start < 8; ) {
+  for (let start = 0; start < 8;) {
     if (groups[start] !== 0) {
       start++;
       continue;
