@@ -425,6 +425,38 @@ function collect(options: Options): Record<string, string[]> {
   return values;
 }
 
+const METHOD_SWITCH: Record<string, string> = {
+  publickey: 'pubkeyauthentication',
+  password: 'passwordauthentication',
+  'keyboard-interactive': 'kbdinteractiveauthentication',
+  hostbased: 'hostbasedauthentication',
+  'gssapi-with-mic': 'gssapiauthentication',
+};
+
+/**
+ * sshd refuses to start when no list in AuthenticationMethods can be completed with the methods switched on outside
+ * Match (sshd.c at V_9_2_P1, "AuthenticationMethods cannot be satisfied by enabled authentication methods").
+ */
+function checkMethodsEnabled(options: Options, diagnostics: Diagnostic[]): void {
+  const set = options.set.get('authenticationmethods');
+  if (!set || set.values[0] === 'any') return;
+  const enabled = (method: string) => {
+    const keyword = METHOD_SWITCH[method.replace(/:.*$/, '')];
+    return keyword !== undefined && (options.set.get(keyword)?.values[0] ?? MODELED[keyword]?.fallback[0]) === 'yes';
+  };
+  if (set.values[0]!.split(' ').some((list) => list.split(',').every(enabled))) return;
+  diagnostics.push(
+    error(
+      'methods-disabled',
+      `${set.origin.path} line ${set.origin.line}: no list in AuthenticationMethods ${set.values[0]} can be completed with the methods that are switched on; sshd refuses to start.`,
+      {
+        path: `files[${set.origin.file}]`,
+        line: set.origin.line,
+      },
+    ),
+  );
+}
+
 export interface EffectiveOptions {
   /** The OpenSSH version whose rules apply (default 9.2, the oldest this simulator covers). */
   version?: OpenSshVersion;
@@ -455,6 +487,7 @@ export function effectiveSshd(
   const matched = new Options();
   runPass({ files, connection, version, options: matched, active: { value: false }, report: () => undefined });
 
+  checkMethodsEnabled(global, diagnostics);
   const fromMatch: Record<string, Origin> = {};
   for (const name of MATCH_COPIED) {
     const model = MODELED[name];
@@ -481,8 +514,20 @@ export function effectiveSshd(
   const ignored = Object.fromEntries(global.ignored);
   const own = new Set(files.flatMap((file, index) => (settings.ownPaths?.includes(file.path) ? [index] : [])));
   diagnostics.push(...explainWinners(values, sources, ignored, fromMatch, own));
+  const family = global.set.get('addressfamily')?.values[0] ?? 'any';
   for (const { host, origin } of global.listen) {
-    if (!parseAddress(host)) {
+    const parsed = parseAddress(host);
+    if (parsed && family !== 'any' && (family === 'inet') !== (parsed.family === 4)) {
+      // The listen addresses are resolved with the configured family once all files are read (process_queued_listen_addrs).
+      diagnostics.push(
+        error(
+          'listen-family',
+          `${origin.path} line ${origin.line}: ListenAddress ${host} is not an ${family === 'inet' ? 'IPv4' : 'IPv6'} address, but AddressFamily is ${family}; sshd refuses to start.`,
+          { path: `files[${origin.file}]`, line: origin.line },
+        ),
+      );
+    }
+    if (!parsed) {
       diagnostics.push(
         info(
           'listen-name',
