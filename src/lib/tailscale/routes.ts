@@ -1,10 +1,11 @@
 /**
- * `--advertise-routes` checked the way the tailscale CLI checks it (`netutil.CalcAdvertiseRoutes`, sheet §2),
+ * `--advertise-routes` checked the way the tailscale CLI checks it (`netutil.CalcAdvertiseRoutes`,
+ * https://github.com/tailscale/tailscale/blob/18f65b97798836f82cdf23f5b6aec16f1c5f08c3/net/netutil/routes.go#L40-L87),
  * with the CLI's own messages, plus corrected values the UI can offer.
  */
 import { error, info, type Diagnostic } from '../core';
 import { VIA_MAX_SITE_ID, VIA_MIN_BITS } from './facts';
-import { goQuote } from './goquote';
+import { goQuote } from '../core/quote';
 import {
   compareRoutes,
   formatPrefix,
@@ -15,7 +16,7 @@ import {
   prefixKey,
   samePrefix,
   type Prefix,
-} from './netip';
+} from '../core/ip/go-netip';
 import { routeWarnings } from './route-warnings';
 import { isValidSiteId, isViaPrefix, viaRouteOf, viaSiteId } from './via';
 
