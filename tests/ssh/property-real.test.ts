@@ -113,7 +113,13 @@ const block = fc.record({
   bad: fc.oneof({ weight: 11, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...BAD_LINES) }),
 });
 
-const render = (part: fc.infer<typeof block>): string =>
+interface Block {
+  lines: string[];
+  match: { header: string; lines: string[] } | null;
+  bad: string | null;
+}
+
+const render = (part: Block): string =>
   [
     ...part.lines,
     ...(part.bad ? [part.bad] : []),

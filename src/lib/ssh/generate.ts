@@ -68,3 +68,10 @@ export function generateSshd(options: SshdOptions = defaultSshdOptions): Generat
     diagnostics,
   };
 }
+
+/** The effective values for the options on their distribution, or undefined while the options hold errors. */
+export function simulateOptions(options: SshdOptions): Simulation | undefined {
+  if (hasErrors(checkOptions(options))) return undefined;
+  const stock = stockSet(options.distro)!;
+  return simulate(options, renderDropIn(options, stock));
+}

@@ -7,3 +7,4 @@ export * from './options';
 export * from './paste';
 export * from './stock';
 export { renderDropIn, dropInText, type DropIn } from './render';
+export { toSshOptions } from './profile';
