@@ -111,7 +111,7 @@ export default function SshBuilder() {
         <section class="ssh-effective-section" data-path="effective" tabIndex={-1} aria-labelledby="ssh-effective-title">
           <p id="ssh-effective-title">
             The values <code>sshd -T</code> prints with these files in place, read in the order sshd reads them:{' '}
-            {simulation ? simulation.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1)).join(' → ') : '…'}.
+            {simulation ? simulation.effective.order.map((path) => path.slice(path.lastIndexOf('/') + 1)).join(' → ') : '…'}.
           </p>
           {stock.note && <p class="ssh-note">{stock.note}</p>}
           <div class="builder-row">

@@ -29,6 +29,8 @@ export interface EffectiveResult {
   ignored: Record<string, Assignment[]>;
   /** Keywords a Match block for this connection changed, with the block's line. */
   fromMatch: Record<string, Origin>;
+  /** The files in the order sshd reads them (the main file first, each drop-in where its Include stands). */
+  order: string[];
   /** Whether sshd would refuse to start (`sshd -t` fails). */
   fatal: boolean;
 }

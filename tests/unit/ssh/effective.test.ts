@@ -27,6 +27,10 @@ describe('first value wins, Include reads drop-ins in name order where it stands
     const result = effectiveSshd([main(`X11Forwarding no\n${INCLUDE}`), dropIn('10.conf', 'X11Forwarding yes\n')]);
     expect(result.values.x11forwarding).toEqual(['no']);
   });
+  it('reports the order the files are read in', () => {
+    const result = effectiveSshd([main(`X11Forwarding no\n${INCLUDE}`), dropIn('60.conf', ''), dropIn('00.conf', '')]);
+    expect(result.order).toEqual(['/etc/ssh/sshd_config', '/etc/ssh/sshd_config.d/00.conf', '/etc/ssh/sshd_config.d/60.conf']);
+  });
   it('relative Include paths are under /etc/ssh', () => {
     const result = effectiveSshd([main('Include sshd_config.d/*.conf\n'), dropIn('10.conf', 'LogLevel VERBOSE\n')]);
     expect(result.values.loglevel).toEqual(['VERBOSE']);
