@@ -45,6 +45,8 @@ if ! command -v pdftotext >/dev/null; then need+=(poppler-utils); fi
 if [ ! -x /usr/sbin/dnsmasq ]; then need+=(dnsmasq-base); fi
 if [ ! -x /usr/sbin/unbound ] || [ ! -x /usr/sbin/unbound-checkconf ]; then need+=(unbound); fi
 if ! command -v dig >/dev/null; then need+=(dnsutils); fi
+# OpenSSH's server for the SSH tests (tests/ssh), which only run sshd -t / sshd -T on temporary trees.
+if [ ! -x /usr/sbin/sshd ]; then need+=(openssh-server); fi
 if [ ${#need[@]} -gt 0 ]; then
   note "installing Debian packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -58,6 +60,10 @@ if [ ${#need[@]} -gt 0 ]; then
   # Likewise the unbound package starts a system resolver; the tests run their own on loopback ports.
   if printf '%s\n' "${need[@]}" | grep -qx unbound; then
     (systemctl stop unbound || service unbound stop) >/dev/null 2>&1 || true
+  fi
+  # And openssh-server starts a system sshd; the SSH tests never need a daemon.
+  if printf '%s\n' "${need[@]}" | grep -qx openssh-server; then
+    (systemctl stop ssh || service ssh stop) >/dev/null 2>&1 || true
   fi
 fi
 

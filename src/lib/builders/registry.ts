@@ -20,6 +20,7 @@ export const BUILDERS: readonly BuilderEntry[] = [
   { id: 'authelia-setup', title: 'Authelia setup builder', page: '/guides/authelia-setup/' },
   { id: 'access', title: 'Authelia access-control builder', page: '/guides/authelia-forward-auth/' },
   { id: 'compose', title: 'Compose secrets splitter', page: '/guides/secrets/' },
+  { id: 'ssh', title: 'SSH hardening builder', page: '/guides/ssh-keys/' },
 ];
 
 /** Pages that are not builders but stand for a page type in the gates: home, a prose guide, checklist, search. */

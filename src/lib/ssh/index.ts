@@ -1,0 +1,10 @@
+export * from './checks';
+export * from './effective';
+export * from './facts';
+export * from './generate';
+export * from './keywords';
+export * from './options';
+export * from './paste';
+export * from './stock';
+export { renderDropIn, dropInText, type DropIn } from './render';
+export { toSshOptions } from './profile';
