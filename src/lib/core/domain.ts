@@ -89,7 +89,15 @@ const AUTHELIA_DOMAIN_CHARACTERS = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9
 
 /** Authelia's descriptor for the first (only) cookie: `session: domain config #1 (domain 'example.com')`. */
 export function cookieDomainLabel(domain: string, position = 1): string {
-  return `session: domain config #${position} (domain '${domain}')`;
+  return `session: domain config #${position} (domain '${shownValue(domain)}')`;
+}
+
+/**
+ * A typed value as messages quote it: whole up to 80 characters (Authelia's exact wording), else a short excerpt with
+ * its length, so a pasted megabyte is never echoed back.
+ */
+export function shownValue(value: string): string {
+  return value.length <= 80 ? value : `${value.slice(0, 40)}… (${value.length} characters)`;
 }
 
 /** Names that never get a publicly trusted certificate; `.local` is also taken by multicast DNS. */
@@ -157,7 +165,7 @@ export function checkCookieDomain(domain: string, path = 'domain'): Diagnostic[]
     out.push(
       warning(
         'cookie-domain-port',
-        `${at}: option 'domain' with value '${domain}' should probably have value '${portHost}' as it appears to include a port which is not supported and will likely fail to start and is otherwise unsupported`,
+        `${at}: option 'domain' with value '${shownValue(domain)}' should probably have value '${shownValue(portHost)}' as it appears to include a port which is not supported and will likely fail to start and is otherwise unsupported`,
         withFix,
       ),
     );
@@ -177,7 +185,7 @@ export function checkCookieDomain(domain: string, path = 'domain'): Diagnostic[]
     out.push(
       error(
         'cookie-domain-wildcard',
-        `${at}: option 'domain' must be the domain you wish to protect not a wildcard domain but it's configured as '${domain}'`,
+        `${at}: option 'domain' must be the domain you wish to protect not a wildcard domain but it's configured as '${shownValue(domain)}'`,
         { path, fix: domain.slice(2) },
       ),
     );
@@ -212,7 +220,7 @@ export function checkCookieDomain(domain: string, path = 'domain'): Diagnostic[]
     out.push(
       error(
         'cookie-domain-public-suffix',
-        `${at}: option 'domain' is not a valid cookie domain: the domain is part of the special public suffix list. Browsers refuse cookies for '${domain}' itself; use your own name under it, e.g. myhome.${domain}.`,
+        `${at}: option 'domain' is not a valid cookie domain: the domain is part of the special public suffix list. Browsers refuse cookies for '${shownValue(domain)}' itself; use your own name under it, e.g. myhome.${shownValue(domain)}.`,
         { path },
       ),
     );
@@ -228,7 +236,7 @@ function domainNotes(domain: string, path: string): Diagnostic[] {
     out.push(
       warning(
         'cookie-domain-label-length',
-        `The cookie domain '${domain}' has a label longer than 63 characters: Authelia accepts it, but DNS cannot resolve such a name.`,
+        `The cookie domain '${shownValue(domain)}' has a label longer than 63 characters: Authelia accepts it, but DNS cannot resolve such a name.`,
         { path },
       ),
     );
@@ -237,9 +245,13 @@ function domainNotes(domain: string, path: string): Diagnostic[] {
   if (privateTld) {
     const make = privateTld.severity === 'warning' ? warning : info;
     out.push(
-      make('cookie-domain-private-tld', `The cookie domain '${domain}' is not publicly registrable: ${privateTld.note}`, {
-        path,
-      }),
+      make(
+        'cookie-domain-private-tld',
+        `The cookie domain '${shownValue(domain)}' is not publicly registrable: ${privateTld.note}`,
+        {
+          path,
+        },
+      ),
     );
   }
   return out;
@@ -248,4 +260,28 @@ function domainNotes(domain: string, path: string): Diagnostic[] {
 /** True when Authelia accepts the cookie domain (no error from `checkCookieDomain`). */
 export function isAcceptedCookieDomain(domain: string): boolean {
   return !checkCookieDomain(domain).some((diagnostic) => diagnostic.severity === 'error');
+}
+
+/**
+ * The verdict on the homelab's base domain, the one every builder and the profile give: Authelia's cookie-domain rule
+ * (`checkCookieDomain`, its messages), plus this project's one addition — an IP address, which Authelia accepts as a
+ * cookie domain, cannot carry the names the services live under (`jellyfin.<domain>`, `auth.<domain>`).
+ */
+export function checkBaseDomain(domain: string, path = 'domain'): Diagnostic[] {
+  const out = checkCookieDomain(domain, path);
+  if (!out.some((d) => d.severity === 'error') && isGoNetIp(domain)) {
+    out.push(
+      error(
+        'domain-ip-address',
+        `'${shownValue(domain)}' is an IP address. Authelia accepts one as a cookie domain, but the services in this build live under names of your domain (jellyfin.example.com, auth.example.com), which an address cannot carry: enter a domain name.`,
+        { path },
+      ),
+    );
+  }
+  return out;
+}
+
+/** True when `checkBaseDomain` finds no error: the one yes/no on a domain across the site. */
+export function isAcceptedBaseDomain(domain: string): boolean {
+  return !checkBaseDomain(domain).some((diagnostic) => diagnostic.severity === 'error');
 }

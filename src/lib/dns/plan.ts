@@ -2,6 +2,7 @@
  * Options → a checked plan (normalized names and addresses) plus diagnostics. Every diagnostic about an input names
  * the option key in `path`. Pure and total: any strings in, never an exception.
  */
+import { checkBaseDomain } from '../core/domain';
 import { error, info, warning, type Diagnostic } from '../core';
 import { defaultInternalDnsOptions, DNS_SERVERS, type DnsServer, type InternalDnsOptions } from './options';
 import {
@@ -80,6 +81,12 @@ function checkDomain(raw: string, r: Report): string | undefined {
     .replace(/\/.*$/u, '');
   if (bare !== d && isHostName(bare, 2)) {
     r.err('domain', 'domain-invalid', `Enter only the domain name, ${bare}, without a scheme, path or wildcard.`, bare);
+    return undefined;
+  }
+  // The one verdict on a base domain (src/lib/core/domain.ts: Authelia's cookie-domain rule), the same in every builder.
+  const verdict = checkBaseDomain(raw, 'domain').find((x) => x.severity === 'error');
+  if (verdict) {
+    r.err('domain', 'domain-invalid', verdict.message, verdict.fix);
     return undefined;
   }
   if (!isHostName(d, 2) || /^\d+$/u.test(d.split('.').pop() ?? '')) {

@@ -1,3 +1,4 @@
+import { checkBaseDomain } from '../core/domain';
 import { error, info, warning, type Diagnostic } from '../core';
 import { AUTHELIA_DEFAULT_PORT } from './defaults';
 
@@ -196,26 +197,23 @@ export function checkPortalUrl(raw: string, path = 'portalUrl'): Checked<Portal>
   return { value: { url: href, hostname: url.hostname, https }, diagnostics };
 }
 
-/** Checks `cookieDomain`; empty means the portal's parent domain. */
+/**
+ * Checks `cookieDomain`; empty means the portal's parent domain. A typed domain gets the one verdict every builder and
+ * the profile give (`checkBaseDomain` in src/lib/core/domain.ts: Authelia's cookie-domain rule, in its words).
+ */
 export function checkCookieDomain(raw: string | undefined, portal: Portal | undefined, path = 'cookieDomain'): Checked<string> {
-  const value = (raw ?? '').trim().toLowerCase();
-  if (value === '') {
+  const typed = raw ?? '';
+  if (typed.trim() === '') {
     if (!portal) return { diagnostics: [] };
     const labels = portal.hostname.split('.');
     return { value: labels.length > 2 ? labels.slice(1).join('.') : portal.hostname, diagnostics: [] };
   }
-  if (value.startsWith('.')) {
-    const fix = value.replace(/^\.+/, '');
-    const msg = `Cookie domain ${describe(raw ?? '')} starts with a dot; Authelia 4.38+ wants it without the dot (it covers subdomains anyway).`;
-    return { diagnostics: [error('cookie-domain-invalid', msg, { path, ...(isHostname(fix) ? { fix } : {}) })] };
+  const verdict = checkBaseDomain(typed, path).filter((d) => d.severity !== 'info');
+  if (verdict.some((d) => d.severity === 'error')) {
+    // One code for the builder's fix routing; the message is Authelia's.
+    return { diagnostics: verdict.map((d) => (d.severity === 'error' ? { ...d, code: 'cookie-domain-invalid' } : d)) };
   }
-  const checked = checkHostname(value, path, 'Cookie domain');
-  if (!checked.value) return { diagnostics: checked.diagnostics.map((d) => ({ ...d, code: 'cookie-domain-invalid' })) };
-  if (!checked.value.includes('.')) {
-    const msg = `Cookie domain ${describe(raw ?? '')} has no dot; Authelia requires a domain such as example.com or home.arpa.`;
-    return { diagnostics: [error('cookie-domain-invalid', msg, { path })] };
-  }
-  return checked;
+  return { value: typed, diagnostics: verdict };
 }
 
 export interface PathCheck extends Checked<string> {

@@ -3,6 +3,7 @@
  * route rules, so a range the profile accepts is one `--advertise-routes` accepts.
  */
 import { error, warning, type Diagnostic } from '../core';
+import { checkBaseDomain } from '../core/domain';
 import { isIPv4Address, parseAddr, parsePrefix, prefixContains } from '../core/ip/go-netip';
 import { parseAdvertiseRoutes } from '../tailscale/routes';
 import type { Profile } from './model';
@@ -23,11 +24,18 @@ export function validateProfile(value: unknown): { valid: boolean; diagnostics: 
     return { valid: false, diagnostics: [error('profile-not-object', 'The profile is not a set of fields.')] };
   }
   const p = value as Partial<Profile>;
-  if (typeof p.domain !== 'string' || !DOMAIN.test(p.domain)) {
+  // The one verdict on a base domain (src/lib/core/domain.ts): Authelia's cookie-domain rule, the same in every builder.
+  const domainVerdict = typeof p.domain === 'string' ? checkBaseDomain(p.domain, 'domain') : [];
+  const domainErrors = domainVerdict.filter((x) => x.severity === 'error');
+  if (typeof p.domain !== 'string' || domainErrors.length > 0) {
+    const reason = domainErrors[0]?.message;
+    const fix = domainErrors.find((x) => x.fix !== undefined)?.fix;
     d.push(
-      error('profile-domain', 'Enter the base domain you own in lower case, like example.com (no scheme, no trailing dot).', {
-        path: 'domain',
-      }),
+      error(
+        'profile-domain',
+        `Enter the base domain you own in lower case, like example.com (no scheme, no trailing dot).${reason ? ` ${reason}` : ''}`,
+        { path: 'domain', ...(fix !== undefined ? { fix } : {}) },
+      ),
     );
   }
   const cidrs = Array.isArray(p.lanCidrs) ? p.lanCidrs : [];

@@ -168,7 +168,7 @@ describe('Authelia upstream, portal URL, cookie domain', () => {
 
   it.each([
     ['.example.com', 'example.com'],
-    ['*.example.com', undefined],
+    ['*.example.com', 'example.com'],
     ['localhost', undefined],
     ['example.com;', undefined],
   ])('cookieDomain %j: error cookie-domain-invalid (fix %j)', (input, fix) => {

@@ -7,7 +7,7 @@
  * section) · render.ts (configuration.yml) · files.ts (compose.yaml, create-secrets.sh) · this file (entry point).
  */
 import { info, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../../core';
-import { checkCookieDomain } from '../../core/domain';
+import { checkBaseDomain } from '../../core/domain';
 import { isRecord } from '../../core/guards';
 import { defaultRandomSource, randomSecret, RECOMMENDED_SECRET_LENGTH, type RandomSource } from '../secrets';
 import { generateUsersDatabase, type UserInput } from '../users';
@@ -45,8 +45,9 @@ function resolveSecrets(input: unknown, mode: AutheliaSecretsMode, random: Rando
 
 function resolveOptions(options: unknown): { resolved: ResolvedOptions; diagnostics: Diagnostic[]; users?: UserInput[] } {
   const o: AutheliaConfigOptions = { ...defaultAutheliaConfigOptions, ...(isRecord(options) ? options : {}) };
-  const domain = text(o.domain);
-  const domainDiagnostics = checkCookieDomain(domain);
+  // Checked as typed, like every builder's domain: a stray space is an error with a fix, not silently dropped.
+  const domain = typeof o.domain === 'string' ? o.domain : '';
+  const domainDiagnostics = checkBaseDomain(domain);
   const domainOk = !domainDiagnostics.some((d) => d.severity === 'error');
   const portal = checkSessionUrl(text(o.autheliaUrl), 'authelia_url', 'autheliaUrl', domain, domainOk);
   const theme = checkEnum(o.theme, ENUM_CHECKS.theme);
