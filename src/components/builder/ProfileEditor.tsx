@@ -2,60 +2,23 @@
 // with the full profile check (LAN ranges through the Tailscale CLI's route rules).
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { encodeShare } from '../../lib/core/share';
-import { defaultProfile, type Profile, type ProfileService, type ProfileUser } from '../../lib/profile/model';
+import {
+  PROFILE_SCHEMA,
+  profileFromDraft as fromDraft,
+  profileToDraft as toDraft,
+  type ProfileDraft as Draft,
+} from '../../lib/profile/form';
+import { defaultProfile, type Profile, type ProfileService } from '../../lib/profile/model';
 import { validateProfile } from '../../lib/profile/validate';
 import { DiagnosticsList } from './DiagnosticsList';
 import { announce } from './announce';
 import { copyToClipboard } from './download';
-import { PROFILE_SCHEMA } from './ProfilePanel';
 import { loadProfile, saveProfile, useProfile } from './profileStore';
 
 interface Props {
   /** A profile to put in the editor (from a link), replacing what is there; `seq` changes for each new one. */
   seed?: { profile: Profile; seq: number };
 }
-
-interface Draft {
-  domain: string;
-  lanCidrs: string;
-  serverIp: string;
-  coordination: Profile['coordination'];
-  headscaleUrl: string;
-  services: ProfileService[];
-  users: (Omit<ProfileUser, 'groups'> & { groups: string })[];
-}
-
-const toDraft = (p: Profile): Draft => ({
-  domain: p.domain,
-  lanCidrs: p.lanCidrs.join(', '),
-  serverIp: p.serverIp,
-  coordination: p.coordination,
-  headscaleUrl: p.headscaleUrl,
-  services: p.services.map((s) => ({ ...s })),
-  users: p.users.map((u) => ({ ...u, groups: u.groups.join(', ') })),
-});
-
-const list = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-const fromDraft = (d: Draft): Profile => ({
-  version: 1,
-  domain: d.domain.trim(),
-  lanCidrs: list(d.lanCidrs),
-  serverIp: d.serverIp.trim(),
-  coordination: d.coordination,
-  headscaleUrl: d.headscaleUrl.trim(),
-  services: d.services.map((s) => ({ ...s, name: s.name.trim(), subdomain: s.subdomain.trim(), upstream: s.upstream.trim() })),
-  users: d.users.map((u) => ({
-    username: u.username.trim(),
-    displayname: u.displayname.trim(),
-    email: u.email.trim(),
-    groups: list(u.groups),
-  })),
-});
 
 /** The profile's fields, check, save, export, import and share link. */
 export default function ProfileEditor({ seed }: Props) {

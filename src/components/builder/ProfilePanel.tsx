@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeShare, readFragment } from '../../lib/core/share';
+import { PROFILE_SCHEMA } from '../../lib/profile/form';
 import { defaultProfile, isProfileShape, type Profile } from '../../lib/profile/model';
 import { useProfile } from './profileStore';
 import type { ProfileStatus } from './useBuilderState';
@@ -12,9 +13,6 @@ interface Props {
   status?: ProfileStatus;
   onResync?: () => void;
 }
-
-// Profiles hold no secrets, but the schema still strips nothing: everything in it is shareable.
-export const PROFILE_SCHEMA = { version: 1, secretKeys: [] };
 
 const STATUS_TEXT: Record<ProfileStatus, string> = {
   none: 'No homelab profile saved yet: type your domain, LAN and services once and every builder fills itself in.',

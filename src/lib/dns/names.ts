@@ -2,11 +2,12 @@
  * Name and address parsing for the internal-DNS builder: the list parser, DNS name checks, IPv4/IPv6 literals.
  * Pure and total: every function accepts any string and never throws.
  */
+import { splitWords } from '../core/list';
 
 /** Split a list typed as comma, semicolon, space or newline separated items; empty items are dropped. */
 export function parseNameList(text: string): string[] {
   if (typeof text !== 'string') return [];
-  return text.split(/[\s,;]+/u).filter((item) => item.length > 0);
+  return splitWords(text);
 }
 
 /** Shortens an input excerpt for a message: at most `max` characters, with an ellipsis. */

@@ -4,3 +4,4 @@
  */
 export * from './model';
 export { validateProfile } from './validate';
+export * from './form';

@@ -3,13 +3,13 @@
  * route rules, so a range the profile accepts is one `--advertise-routes` accepts.
  */
 import { error, warning, type Diagnostic } from '../core';
+import { isIPv4Address, parseAddr, parsePrefix, prefixContains } from '../core/ip/go-netip';
 import { parseAdvertiseRoutes } from '../tailscale/routes';
 import type { Profile } from './model';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const DOMAIN = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const UPSTREAM_HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -45,7 +45,7 @@ export function validateProfile(value: unknown): { valid: boolean; diagnostics: 
       );
     }
   });
-  if (typeof p.serverIp !== 'string' || !IPV4.test(p.serverIp)) {
+  if (typeof p.serverIp !== 'string' || !isIPv4Address(p.serverIp)) {
     d.push(
       error('profile-server-ip', "Enter the server's LAN address as an IPv4 address, like 192.168.1.10.", { path: 'serverIp' }),
     );
@@ -135,7 +135,7 @@ export function validateProfile(value: unknown): { valid: boolean; diagnostics: 
   });
   if (
     typeof p.serverIp === 'string' &&
-    IPV4.test(p.serverIp) &&
+    isIPv4Address(p.serverIp) &&
     cidrs.length > 0 &&
     !cidrs.some((c) => typeof c === 'string' && ipInCidr(p.serverIp!, c))
   ) {
@@ -151,9 +151,7 @@ export function validateProfile(value: unknown): { valid: boolean; diagnostics: 
 }
 
 function ipInCidr(ip: string, cidr: string): boolean {
-  const [net = '', bits = ''] = cidr.split('/');
-  if (!IPV4.test(net) || !/^\d+$/.test(bits)) return false;
-  const toInt = (a: string) => a.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-  const size = 2 ** (32 - Number(bits));
-  return Math.floor(toInt(ip) / size) === Math.floor(toInt(net) / size);
+  const addr = parseAddr(ip);
+  const prefix = parsePrefix(cidr);
+  return addr !== null && prefix !== null && prefixContains(prefix, addr);
 }

@@ -4,8 +4,8 @@
  */
 import { error, info, type Diagnostic } from '../core';
 import { CLI_TEXT } from './facts';
-import { goQuote, goQuoteByte } from './goquote';
-import { parseAddr } from './netip';
+import { goQuote, goQuoteByte } from '../core/quote';
+import { parseAddr } from '../core/ip/go-netip';
 
 const MAX_LABEL = 63;
 const MAX_NAME = 254;

@@ -11,7 +11,7 @@ import {
   TAILSCALE_IPV4_RANGE,
   TAILSCALE_IPV6_RANGE,
 } from './facts';
-import { containsPrefix, formatPrefix, masked, mustParsePrefix, overlaps, prefixKey, type Prefix } from './netip';
+import { containsPrefix, formatPrefix, masked, mustParsePrefix, overlaps, prefixKey, type Prefix } from '../core/ip/go-netip';
 import { isViaPrefix, viaRouteOf } from './via';
 
 const TS_RANGES = [TAILSCALE_IPV4_RANGE, TAILSCALE_IPV6_RANGE].map(mustParsePrefix);

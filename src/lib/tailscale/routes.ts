@@ -4,7 +4,7 @@
  */
 import { error, info, type Diagnostic } from '../core';
 import { VIA_MAX_SITE_ID, VIA_MIN_BITS } from './facts';
-import { goQuote } from './goquote';
+import { goQuote } from '../core/quote';
 import {
   compareRoutes,
   formatPrefix,
@@ -15,7 +15,7 @@ import {
   prefixKey,
   samePrefix,
   type Prefix,
-} from './netip';
+} from '../core/ip/go-netip';
 import { routeWarnings } from './route-warnings';
 import { isValidSiteId, isViaPrefix, viaRouteOf, viaSiteId } from './via';
 

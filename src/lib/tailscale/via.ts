@@ -2,7 +2,7 @@
  * 4via6 (sheet §2.4): `fd7a:115c:a1e0:b1a::/64` + 32-bit site ID + 32-bit IPv4 network.
  */
 import { VIA_MAX_SITE_ID, VIA_RANGE } from './facts';
-import { containsPrefix, formatPrefix, masked, mustParsePrefix, type Prefix } from './netip';
+import { containsPrefix, formatPrefix, masked, mustParsePrefix, type Prefix } from '../core/ip/go-netip';
 
 const VIA = mustParsePrefix(VIA_RANGE);
 

@@ -1,8 +1,13 @@
 /**
+ * Quoting, one owner per rule: Go's `%q` (messages of Go programs — the tailscale CLI, Compose, Authelia — quoted
+ * exactly as they print them), POSIX shell single quotes, and YAML (re-exported from ./yaml).
+ *
  * Go's `%q` / `strconv.Quote` for the strings a user can type, so messages read exactly as the CLI prints them:
  * printable characters stay, `"` and `\` are escaped, control characters become `\n`, `\t`, `\x00`…, other
  * non-printable characters `\u00a0` / `\U0001f600` (lower-case hex, as Go writes them).
  */
+
+export { quoteYaml } from './yaml';
 
 const NAMED: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
 
@@ -20,6 +25,10 @@ function escapeCodePoint(cp: number, quote: string): string {
   return `\\U${cp.toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * Go's `strconv.Quote`, as `fmt` prints `%q` of a string:
+ * https://github.com/golang/go/blob/go1.23.0/src/strconv/quote.go#L92-L103
+ */
 export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
@@ -33,4 +42,12 @@ export function goQuote(s: string): string {
 /** Go's `%q` of a single byte (`strconv.QuoteRune`), as `dnsname` prints an invalid character: `'_'`. */
 export function goQuoteByte(b: number): string {
   return `'${escapeCodePoint(b, "'")}'`;
+}
+
+/**
+ * A POSIX shell word that the shell reads back as exactly `s`: single quotes, with each `'` written as `'\''`.
+ * Nothing inside single quotes is special to sh, bash or zsh (`$`, backticks, `\`, `!` in scripts).
+ */
+export function shellQuote(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
 }

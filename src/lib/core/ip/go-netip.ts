@@ -203,6 +203,17 @@ export function containsPrefix(outer: Prefix, inner: Prefix): boolean {
   return sameAddr(masked({ addr: inner.addr, bits: outer.bits }).addr, masked(outer).addr);
 }
 
+/** True when `prefix` contains `addr` (Go's `Prefix.Contains`: same family, zone-less address). */
+export function prefixContains(prefix: Prefix, addr: Addr): boolean {
+  if (addr.zone !== '') return false;
+  return containsPrefix(masked(prefix), { addr, bits: maxBits(addr) });
+}
+
+/** True for a dotted-quad IPv4 address in Go's `netip.ParseAddr` form (no leading zeros, no zone). */
+export function isIPv4Address(text: string): boolean {
+  return parseAddr(text)?.family === 4;
+}
+
 export function overlaps(a: Prefix, b: Prefix): boolean {
   return containsPrefix(a, b) || containsPrefix(b, a);
 }
