@@ -4,6 +4,7 @@
  */
 import { error, info, warning } from '../../core';
 import type { EnvEntry } from '../model';
+import { excerpt } from './group-notes';
 import { position } from './parse';
 import type { Context } from './types';
 
@@ -15,8 +16,17 @@ export function entryAt(ctx: Context, entry: EnvEntry): { line: number; column: 
 function composePath(entry: EnvEntry): string {
   const usage = entry.usages[0];
   return entry.form === 'map'
-    ? `services.${usage?.service}.environment.${usage?.key}`
-    : `services.${usage?.service}.environment.[]`;
+    ? `services.${usage?.service}.${entry.field}.${usage?.key}`
+    : `services.${usage?.service}.${entry.field}.[]`;
+}
+
+/** Names for a message: the first ten, then how many more. */
+function listed(names: readonly string[]): string {
+  const shown = names
+    .slice(0, 10)
+    .map((name) => excerpt(name))
+    .join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }
 
 const YES_NO = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -56,7 +66,7 @@ function typingDiagnostics(ctx: Context, entry: EnvEntry): void {
     ctx.diagnostics.push(
       warning(
         'yaml-retyped',
-        `Compose reads the unquoted value of ${entry.key} as ${kind}, so the container gets a different text than written (for example 0123 becomes 83 and 1e3 becomes 1000). Moving it to .env, or quoting it, passes the text exactly as written.`,
+        `Compose reads the unquoted value of ${entry.key} as ${kind}, so ${entry.field === 'labels' ? 'the label holds' : 'the container gets'} a different text than written (for example 0123 becomes 83 and 1e3 becomes 1000). Moving it to .env, or quoting it, passes the text exactly as written.`,
         at,
       ),
     );
@@ -90,7 +100,11 @@ function listFormDiagnostics(ctx: Context, entry: EnvEntry): void {
   }
   if (entry.key !== entry.key.trimEnd()) {
     ctx.diagnostics.push(
-      error('env-key-trailing-space', `environment variable ${entry.key} is declared with a trailing space`, at),
+      error(
+        'env-key-trailing-space',
+        `${entry.field === 'labels' ? 'label' : 'environment variable'} ${entry.key} is declared with a trailing space`,
+        at,
+      ),
     );
   }
 }
@@ -127,7 +141,7 @@ export function fileDiagnostics(ctx: Context, existing: ReadonlySet<string>): vo
     ctx.diagnostics.push(
       warning(
         'duplicate-env-key',
-        `${duplicate.key} is listed more than once in the environment of ${duplicate.service}; Compose keeps the last one.`,
+        `${duplicate.key} is listed more than once in the ${duplicate.field === 'labels' ? 'labels' : 'environment'} of ${duplicate.service}; Compose keeps the last one.`,
         position(ctx.lines, duplicate.node.range?.[0] ?? 0),
       ),
     );
@@ -146,7 +160,7 @@ export function fileDiagnostics(ctx: Context, existing: ReadonlySet<string>): vo
     ctx.diagnostics.push(
       info(
         'existing-variables',
-        `The file already uses ${[...existing].map((name) => `\${${name}}`).join(', ')}. If you have a .env for them, add the new lines to it instead of replacing it: Compose reads only one .env.`,
+        `The file already uses ${listed([...existing].map((name) => `\${${name}}`))}. If you have a .env for them, add the new lines to it instead of replacing it: Compose reads only one .env.`,
       ),
     );
   }

@@ -3,7 +3,8 @@
  * every other byte (comments, order, quoting, blank lines, line endings) stays as written.
  */
 import type { Scalar } from 'yaml';
-import type { Context, Edit } from './types';
+import { inlineSourceOffset } from './inline';
+import type { Context, Edit, Group, InlineValue } from './types';
 
 const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
   '\\': '\\\\',
@@ -68,4 +69,36 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
   }
   parts.push(source.slice(at));
   return parts.join('');
+}
+
+/**
+ * Replaces the inline values of the moved groups with their variable: inside the scalar's text when it is written
+ * without escapes (so the rest of the line stays as written), else by rewriting the scalar double-quoted.
+ */
+export function replaceInlineValues(ctx: Context, groups: readonly Group[]): void {
+  const byNode = new Map<Scalar, { inline: InlineValue; name: string }[]>();
+  for (const group of groups) {
+    for (const inline of group.inline)
+      byNode.set(inline.node, [...(byNode.get(inline.node) ?? []), { inline, name: group.name }]);
+  }
+  for (const [node, replacements] of byNode) {
+    const ordered = replacements.sort((left, right) => left.inline.start - right.inline.start);
+    const kept = ordered.filter((item, index) => index === 0 || item.inline.start >= (ordered[index - 1]?.inline.end ?? 0));
+    const first = kept[0];
+    if (!first) continue;
+    const base = inlineSourceOffset(ctx, first.inline);
+    if (base !== undefined) {
+      for (const { inline, name } of kept)
+        ctx.edits.push({ start: base + inline.start, end: base + inline.end, text: reference(name) });
+      continue;
+    }
+    const text = String(node.value);
+    let rewritten = '';
+    let at = 0;
+    for (const { inline, name } of kept) {
+      rewritten += text.slice(at, inline.start) + reference(name);
+      at = inline.end;
+    }
+    replaceScalar(ctx, node, yamlDoubleQuoted(rewritten + text.slice(at)));
+  }
 }

@@ -2,8 +2,10 @@
 import type { LineCounter } from 'yaml';
 import { detectSecret } from '../detect';
 import type { EnvEntry } from '../model';
+import type { ComposeModel } from '../model';
+import { findInlineSecrets, inlineFinding } from './inline';
 import { parseCompose, position } from './parse';
-import type { Finding } from './types';
+import type { Finding, InlineValue } from './types';
 
 /** Why an entry cannot be moved, or undefined when it can. */
 function blocker(entry: EnvEntry): string | undefined {
@@ -24,6 +26,7 @@ export function findingOf(entry: EnvEntry, lines: LineCounter): Finding {
   return {
     id: entry.id,
     key: entry.key,
+    field: entry.field,
     services: [...new Set(entry.usages.map((usage) => usage.service))],
     form: entry.form,
     secret: detection !== undefined,
@@ -42,6 +45,22 @@ export function findingOf(entry: EnvEntry, lines: LineCounter): Finding {
 export function findSecrets(source: string, options: { all?: boolean } = {}): Finding[] {
   const { model, lines } = parseCompose(source);
   if (!model) return [];
-  const findings = model.entries.map((entry) => findingOf(entry, lines));
+  const { entries, inline } = readFindings(model, source, lines);
+  const findings = [...entries, ...inline].map((item) => item.finding);
   return options.all ? findings : findings.filter((finding) => finding.secret);
+}
+
+export interface ReadFindings {
+  /** Environment and label entries, in file order. */
+  entries: { entry: EnvEntry; finding: Finding }[];
+  /** Secrets inside commands, health checks and URLs, after the entries. */
+  inline: { inline: InlineValue; finding: Finding }[];
+}
+
+/** Every finding of a parsed file, with the model object it stands for. */
+export function readFindings(model: ComposeModel, source: string, lines: LineCounter): ReadFindings {
+  return {
+    entries: model.entries.map((entry) => ({ entry, finding: findingOf(entry, lines) })),
+    inline: findInlineSecrets(model).map((inline) => ({ inline, finding: inlineFinding({ src: source, lines }, inline) })),
+  };
 }

@@ -6,11 +6,19 @@ import { info } from '../../core';
 import type { EnvEntry } from '../model';
 import { assignNames, toVariableName } from '../names';
 import { entryAt } from './diagnostics';
-import type { Context, Finding, Group } from './types';
+import { fieldWords } from './inline';
+import type { Context, Finding, Group, InlineValue } from './types';
 
 /** `service: KEY` for every place a group's value is used. */
 export function usageLabel(group: Group): string {
-  const pairs = group.entries.flatMap((entry) => entry.usages.map((usage) => `${usage.service}: ${usage.key}`));
+  const pairs = group.entries.flatMap((entry) =>
+    entry.usages.map((usage) =>
+      entry.field === 'labels' ? `${usage.service}: label ${usage.key}` : `${usage.service}: ${usage.key}`,
+    ),
+  );
+  for (const inline of group.inline) {
+    for (const service of inline.services) pairs.push(`${service}: ${fieldWords(inline.field)} ${inline.label}`);
+  }
   return [...new Set(pairs)].join(', ');
 }
 
@@ -26,7 +34,7 @@ function nameNotes(ctx: Context, group: Group, sameKeyGroups: number): void {
       ),
     );
   }
-  const path = group.entries[0]?.id;
+  const path = group.entries[0]?.id ?? group.inline[0]?.id;
   if (sameKeyGroups > 1) {
     ctx.diagnostics.push(
       info(
@@ -54,25 +62,42 @@ function nameNotes(ctx: Context, group: Group, sameKeyGroups: number): void {
   }
 }
 
+const newGroup = (key: string, value: string): Group => ({
+  name: '',
+  key,
+  value,
+  entries: [],
+  inline: [],
+  findings: [],
+  secret: undefined,
+});
+
+/**
+ * One group per (key, value) of the chosen entries; a chosen inline value joins the entry group holding the same value
+ * (so a command repeating a moved password uses the same variable), else a group of its own named after the option.
+ */
 export function buildGroups(
   ctx: Context,
   chosen: readonly { entry: EnvEntry; finding: Finding }[],
+  chosenInline: readonly { inline: InlineValue; finding: Finding }[],
   existing: ReadonlySet<string>,
 ): Group[] {
   const byKeyAndValue = new Map<string, Group>();
   for (const { entry, finding } of chosen) {
     const groupKey = `${entry.key}\u0000${entry.intended ?? ''}`;
-    const group = byKeyAndValue.get(groupKey) ?? {
-      name: '',
-      key: entry.key,
-      value: entry.intended ?? '',
-      entries: [],
-      findings: [],
-      secret: undefined,
-    };
+    const group = byKeyAndValue.get(groupKey) ?? newGroup(entry.key, entry.intended ?? '');
     group.entries.push(entry);
     group.findings.push(finding);
     byKeyAndValue.set(groupKey, group);
+  }
+  const entryGroups = [...byKeyAndValue.values()];
+  for (const { inline, finding } of chosenInline) {
+    const sameValue = entryGroups.find((group) => group.value === inline.value);
+    const groupKey = `${inline.variable}\u0000${inline.value}`;
+    const group = sameValue ?? byKeyAndValue.get(groupKey) ?? newGroup(inline.variable, inline.value);
+    group.inline.push(inline);
+    group.findings.push(finding);
+    if (!sameValue) byKeyAndValue.set(groupKey, group);
   }
   const groups = [...byKeyAndValue.values()];
   const groupsPerKey = new Map<string, number>();
@@ -80,7 +105,7 @@ export function buildGroups(
   const names = assignNames(
     groups.map((group) => ({
       key: group.key,
-      service: group.entries[0]?.usages[0]?.service ?? 'app',
+      service: group.entries[0]?.usages[0]?.service ?? group.inline[0]?.services[0] ?? 'app',
       needsPrefix: (groupsPerKey.get(group.key) ?? 0) > 1,
     })),
     existing,

@@ -6,24 +6,29 @@
  * secrets mode (text edits) → notes → render (one function per output file).
  */
 import { error, info, sortDiagnostics, type GeneratorResult } from '../../core';
-import { applyEdits } from './edits';
+import { applyEdits, replaceInlineValues } from './edits';
 import { fileDiagnostics } from './diagnostics';
 import { moveToEnv } from './env-mode';
-import { findingOf } from './findings';
+import { readFindings } from './findings';
+import { groupDiagnostics } from './group-notes';
 import { buildGroups } from './grouping';
+import { lintFile } from './lint';
 import { noteOnce } from './notes';
 import { parseCompose } from './parse';
 import { emptyResult, renderFiles } from './render';
+import { attachRepeats } from './repeats';
 import { applySecretsMode } from './secrets-mode';
+import { isMoved, noteLeftInline } from './summary';
 import { defaultSplitOptions, type Context, type Finding, type SplitOptions } from './types';
 
 export { findSecrets } from './findings';
 export { yamlDoubleQuoted } from './edits';
 export { defaultSplitOptions, MAX_INPUT_CHARS } from './types';
-export type { Finding, SplitOptions } from './types';
+export type { Finding, FindingField, SplitOptions } from './types';
+export { isMoved, leftInline, summarize, type SplitSummary } from './summary';
 
 export interface SplitWithFindings extends GeneratorResult {
-  /** Every environment entry, as `findSecrets(source, { all: true })` lists them. */
+  /** Every environment and label entry and every inline secret, as `findSecrets(source, { all: true })` lists them. */
   findings: Finding[];
   /** False when the text could not be read as a compose file: the files then only hold the unchanged text and a note. */
   generated: boolean;
@@ -42,20 +47,30 @@ function split(source: string, options: Required<SplitOptions>): SplitWithFindin
     edits: [],
   };
   const existing = parsed.model.references;
+  lintFile(ctx);
   fileDiagnostics(ctx, existing);
-  const all = parsed.model.entries.map((entry) => ({ entry, finding: findingOf(entry, ctx.lines) }));
-  const chosen = all.filter(({ finding }) => finding.movable && (options.move[finding.id] ?? finding.secret));
-  const groups = buildGroups(ctx, chosen, existing);
+  const found = readFindings(parsed.model, source, ctx.lines);
+  const chosen = found.entries.filter(({ finding }) => isMoved(finding, options.move));
+  const chosenInline = found.inline.filter(({ finding }) => isMoved(finding, options.move));
+  const groups = buildGroups(ctx, chosen, chosenInline, existing);
+  attachRepeats(
+    ctx,
+    groups,
+    found.inline.map(({ inline }) => inline),
+  );
   if (options.mode === 'secrets') applySecretsMode(ctx, groups);
   else for (const group of groups) moveToEnv(ctx, group);
+  replaceInlineValues(ctx, groups);
   noteOnce(ctx, groups);
+  const findings = [...found.entries, ...found.inline].map(({ finding }) => finding);
+  noteLeftInline(ctx, findings, options.move);
   if (!groups.length)
     ctx.diagnostics.push(info('nothing-to-move', 'No value is selected to move; the compose file is unchanged.'));
   const output = applyEdits(source, ctx.edits);
   return {
     files: renderFiles(ctx, groups, output),
-    diagnostics: sortDiagnostics(ctx.diagnostics),
-    findings: all.map(({ finding }) => finding),
+    diagnostics: groupDiagnostics(sortDiagnostics(ctx.diagnostics)),
+    findings,
     generated: true,
   };
 }

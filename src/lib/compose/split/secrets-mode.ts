@@ -11,6 +11,7 @@ import { fileVariant } from '../images';
 import type { ComposeModel, EnvEntry, ServiceInfo } from '../model';
 import { listItemText, replaceScalar } from './edits';
 import { moveToEnv } from './env-mode';
+import { fieldWords } from './inline';
 import type { Context, Group } from './types';
 
 function lineIndent(source: string, offset: number): string | undefined {
@@ -47,6 +48,8 @@ function fileVariantBlocker(ctx: Context, entry: EnvEntry): string | undefined {
   const usage = entry.usages[0];
   const service = serviceOf(ctx, entry);
   if (!usage || !service) return 'The value is not in a service.';
+  if (entry.field === 'labels')
+    return `${entry.key} is a label, read by other programs (such as Traefik) rather than by the container, so it stays a .env variable.`;
   if (entry.usages.length > 1 || !entry.id.startsWith(`services.${service.name}.`)) {
     return `${entry.key} is written in an anchor (${entry.id}), which a file variable could change for other services, so it stays a .env variable.`;
   }
@@ -150,6 +153,13 @@ function addTopSecrets(ctx: Context, groups: Group[], step: string): void {
 
 /** Why a group stays a `.env` variable in secrets mode, or undefined when it becomes a Docker secret. */
 function groupBlocker(ctx: Context, group: Group, topBlocker: string | undefined): string | undefined {
+  const inline = group.inline[0];
+  if (inline && !group.entries.length) {
+    return `${group.name} is used in the ${fieldWords(inline.field)} of ${inline.services.join(', ')}, which Compose fills in from .env (a secret file cannot be read there), so it stays a .env variable.`;
+  }
+  if (inline && ctx.options.secretSource === 'file') {
+    return `${group.key} is also used in the ${fieldWords(inline.field)} of ${inline.services.join(', ')}, which can only read it from .env, so it stays a .env variable.`;
+  }
   if (topBlocker) return `Docker secrets are not added because ${topBlocker}.`;
   const entryWhy = group.entries.map((entry) => fileVariantBlocker(ctx, entry)).find((why) => why !== undefined);
   if (entryWhy) return entryWhy;
@@ -169,7 +179,7 @@ export function applySecretsMode(ctx: Context, groups: Group[]): void {
   for (const group of groups) {
     const why = groupBlocker(ctx, group, topBlocker);
     if (why) {
-      ctx.diagnostics.push(info('secrets-fallback', why, { path: group.entries[0]?.id }));
+      ctx.diagnostics.push(info('secrets-fallback', why, { path: group.entries[0]?.id ?? group.inline[0]?.id }));
       moveToEnv(ctx, group);
       continue;
     }

@@ -2,7 +2,7 @@
  * The splitter's public option and finding types, and the working state its stages share. Types only, so every stage
  * can import them without an import cycle.
  */
-import type { LineCounter } from 'yaml';
+import type { LineCounter, Scalar } from 'yaml';
 import type { Diagnostic } from '../../core';
 import type { DetectionRule } from '../detect';
 import type { ComposeModel, EnvEntry } from '../model';
@@ -25,10 +25,15 @@ export const defaultSplitOptions: Readonly<Required<SplitOptions>> = Object.free
   composeFileName: 'compose.yaml',
 });
 
+/** Where a finding's value is written in its service. */
+export type FindingField = 'environment' | 'labels' | 'command' | 'entrypoint' | 'healthcheck' | 'other';
+
 export interface Finding {
   /** Stable id (the value's place in the file); use it as the key in `SplitOptions.move`. */
   id: string;
+  /** The variable or label name; for a value inside a command, how it is passed (`--requirepass`, `-p`…). */
   key: string;
+  field: FindingField;
   services: string[];
   form: 'map' | 'list';
   /** True when detection flags the value as a secret (moved by default). */
@@ -42,6 +47,29 @@ export interface Finding {
   column: number;
   /** Source offsets of the value's scalar, for highlighting. */
   range: [number, number];
+}
+
+/** A secret inside a command, health check or URL, replaced in place by a `${VAR}` reference. */
+export interface InlineValue {
+  /** Stable id: the scalar's place in the file and how the value is passed, e.g. `services.redis.command:--requirepass`. */
+  id: string;
+  field: FindingField;
+  services: string[];
+  node: Scalar;
+  /** The scalar sits in a flow collection (`[…]`, `{…}`), where plain text may not hold `{` or `}`. */
+  inFlow: boolean;
+  form: 'map' | 'list';
+  /** Offsets of the replaced text in the scalar's value. */
+  start: number;
+  end: number;
+  /** The value the program receives (`$$` read as `$`). */
+  value: string;
+  label: string;
+  variable: string;
+  rule: DetectionRule;
+  reason: string;
+  /** Why it cannot be replaced in place, when it cannot. */
+  blocker?: string;
 }
 
 /** Larger pastes are refused with a message instead of freezing the page. */
@@ -60,6 +88,8 @@ export interface Group {
   key: string;
   value: string;
   entries: EnvEntry[];
+  /** The same value inside commands, health checks or URLs, replaced by the same variable. */
+  inline: InlineValue[];
   findings: Finding[];
   /** Secrets mode: the secret's name, when every entry could be switched to a `*_FILE` variable. */
   secret: string | undefined;
