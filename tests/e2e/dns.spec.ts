@@ -29,7 +29,7 @@ test('the builder renders the guide’s example with no error, and the fallback 
   await expect(page.locator('#dns-server')).toHaveValue('dnsmasq');
   await expect(page.locator('.dns-builder .diagnostics-error')).toHaveCount(0);
   await expect(page.locator('.dns-builder [aria-invalid="true"]')).toHaveCount(0);
-  await expect(page.locator('.dns-incomplete')).toHaveCount(0);
+  await expect(page.locator('.builder-incomplete')).toHaveCount(0);
   await expect(output(page)).toContainText('home.example.com');
   await expect(output(page)).toContainText('192.168.1.10');
   expect(errors).toEqual([]);
@@ -155,7 +155,7 @@ test('a bad IP gets a message on the field and stays as typed; the builder never
     await expect(ip).toHaveValue(c.input);
     await expect(ip).toHaveAttribute('aria-invalid', 'true');
     await expect(ip).toHaveAttribute('aria-describedby', /dns-serverIp-messages/);
-    await expect(page.locator('.dns-incomplete')).toBeVisible();
+    await expect(page.locator('.builder-incomplete')).toBeVisible();
   }
   await ip.fill('192.168.1.10');
   await expect(messages).toHaveCount(0);

@@ -36,7 +36,7 @@ test('a route with host bits set shows the CLI message on the field, and one cli
   await expect(routes).toHaveAttribute('aria-describedby', /ts-routes-messages/);
   await expect(routes).toHaveValue('192.168.1.10/24'); // never altered behind the user's back
   await expect(page.locator('.diagnostics-error')).toContainText('has non-address bits set');
-  await expect(page.locator('.ts-incomplete')).toBeVisible();
+  await expect(page.locator('.builder-incomplete')).toBeVisible();
 
   // The fix is one keyboard step away: Tab from the field lands on it.
   await page.keyboard.press('Tab');

@@ -16,7 +16,7 @@ export function FieldMessages({
   id: string;
   items: Diagnostic[];
   current?: string;
-  onFix?: (fix: string) => void;
+  onFix?: (fix: string, diagnostic: Diagnostic) => void;
 }) {
   if (items.length === 0) return null;
   return (
@@ -28,7 +28,7 @@ export function FieldMessages({
           </p>
           {onFix && d.fix !== undefined && d.fix !== current && (
             <p class="field-fix">
-              <button type="button" data-fix={d.fix} onClick={() => onFix(d.fix!)}>
+              <button type="button" data-fix={d.fix} onClick={() => onFix(d.fix!, d)}>
                 Apply fix <span class="sr-only">({d.fix === '' ? 'clear the field' : `use ${d.fix}`})</span>
               </button>{' '}
               <span aria-hidden="true">

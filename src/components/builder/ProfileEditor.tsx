@@ -2,7 +2,9 @@
 // with the full profile check (LAN ranges through the Tailscale CLI's route rules).
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { encodeShare } from '../../lib/core/share';
+import { applyFieldFix } from '../../lib/builders/spec';
 import {
+  PROFILE_CHOICES,
   PROFILE_SCHEMA,
   profileFromDraft as fromDraft,
   profileToDraft as toDraft,
@@ -11,6 +13,8 @@ import {
 import { defaultProfile, type Profile, type ProfileService } from '../../lib/profile/model';
 import { validateProfile } from '../../lib/profile/validate';
 import { DiagnosticsList } from './DiagnosticsList';
+import { BuilderFields, CheckboxInput, fieldId, SelectInput, TextInput, type FieldSource } from './fields';
+import { rowList } from './rows';
 import { announce } from './announce';
 import { copyToClipboard } from './download';
 import { loadProfile, saveProfile, useProfile } from './profileStore';
@@ -89,160 +93,120 @@ export default function ProfileEditor({ seed }: Props) {
     announce(ok ? 'Profile link copied' : 'Profile link shown below');
   };
 
-  const text = (value: string, set: (v: string) => void, id: string, label: string, path: string, hint?: string) => (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        data-path={path}
-        value={value}
-        spellcheck={false}
-        autocomplete="off"
-        onInput={(e) => set((e.currentTarget as HTMLInputElement).value)}
-      />
-      {hint && <p class="field-hint">{hint}</p>}
-    </div>
-  );
+  const source: FieldSource = {
+    state: draft as unknown as Record<string, unknown>,
+    choices: PROFILE_CHOICES,
+    set: (path, value) => setDraft((d) => ({ ...d, [path]: value })),
+    messagesFor: (path) => check.diagnostics.filter((d) => d.path === path),
+    fix: (diagnostic) => {
+      const next = applyFieldFix(draft, diagnostic);
+      if (next) setDraft(next);
+      return next !== undefined;
+    },
+  };
+  const prefix = `${uid}-pf`;
   const setService = (i: number, patch: Partial<ProfileService>) =>
     setDraft((d) => ({ ...d, services: d.services.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
   const setUser = (i: number, patch: Partial<Draft['users'][number]>) =>
     setDraft((d) => ({ ...d, users: d.users.map((u, j) => (j === i ? { ...u, ...patch } : u)) }));
+  const services = rowList<ProfileService>({
+    count: draft.services.length,
+    update: (change) => setDraft((d) => ({ ...d, services: change(d.services) })),
+    noun: 'Service',
+    blank: () => ({ name: '', subdomain: '', upstream: `${draft.serverIp}:80`, sensitive: false, websockets: false }),
+    focusId: (i) => fieldId(prefix, `services[${i}].name`),
+    addId: `${prefix}-add-service`,
+  });
+  const users = rowList<Draft['users'][number]>({
+    count: draft.users.length,
+    update: (change) => setDraft((d) => ({ ...d, users: change(d.users) })),
+    noun: 'User',
+    blank: () => ({ username: '', displayname: '', email: '', groups: '' }),
+    focusId: (i) => fieldId(prefix, `users[${i}].username`),
+    addId: `${prefix}-add-user`,
+  });
 
   return (
     <div class="profile-editor-body" ref={root}>
-      <div class="builder-row">
-        {text(
-          draft.domain,
-          (domain) => setDraft((d) => ({ ...d, domain })),
-          `${uid}-pf-domain`,
-          'Base domain',
-          'domain',
-          'A domain you own, e.g. example.com',
-        )}
-        {text(
-          draft.lanCidrs,
-          (lanCidrs) => setDraft((d) => ({ ...d, lanCidrs })),
-          `${uid}-pf-lan`,
-          'LAN ranges',
-          'lanCidrs',
-          'Comma-separated, e.g. 192.168.1.0/24',
-        )}
-        {text(draft.serverIp, (serverIp) => setDraft((d) => ({ ...d, serverIp })), `${uid}-pf-ip`, 'Server LAN IP', 'serverIp')}
-        <div class="field">
-          <label for={`${uid}-pf-coord`}>Coordination server</label>
-          <select
-            id={`${uid}-pf-coord`}
-            data-path="coordination"
-            value={draft.coordination}
-            onChange={(e) =>
-              setDraft((d) => ({ ...d, coordination: (e.currentTarget as HTMLSelectElement).value as Draft['coordination'] }))
-            }
-          >
-            <option value="tailscale">Tailscale</option>
-            <option value="headscale">Headscale (self-hosted)</option>
-          </select>
+      <BuilderFields source={source} prefix={prefix}>
+        <div class="builder-row">
+          <TextInput path="domain" label="Base domain" hint="A domain you own, e.g. example.com" />
+          <TextInput path="lanCidrs" label="LAN ranges" hint="Comma-separated, e.g. 192.168.1.0/24" />
+          <TextInput path="serverIp" label="Server LAN IP" />
+          <SelectInput path="coordination" label="Coordination server" />
+          {draft.coordination === 'headscale' && <TextInput path="headscaleUrl" label="Headscale URL" />}
         </div>
-        {draft.coordination === 'headscale' &&
-          text(
-            draft.headscaleUrl,
-            (headscaleUrl) => setDraft((d) => ({ ...d, headscaleUrl })),
-            `${uid}-pf-hs`,
-            'Headscale URL',
-            'headscaleUrl',
-          )}
-      </div>
-      <fieldset class="profile-group">
-        <legend>Services</legend>
-        {draft.services.map((s, i) => (
-          <div class="profile-row" data-path={`services[${i}]`}>
-            {text(s.name, (name) => setService(i, { name }), `${uid}-pf-s${i}-name`, 'Name', `services[${i}].name`)}
-            {text(
-              s.subdomain,
-              (subdomain) => setService(i, { subdomain }),
-              `${uid}-pf-s${i}-sub`,
-              'Subdomain',
-              `services[${i}].subdomain`,
-            )}
-            {text(
-              s.upstream,
-              (upstream) => setService(i, { upstream }),
-              `${uid}-pf-s${i}-up`,
-              'Upstream host:port',
-              `services[${i}].upstream`,
-            )}
-            <label class="state-keep">
-              <input
-                type="checkbox"
+        <fieldset class="profile-group">
+          <legend>Services</legend>
+          {draft.services.map((s, i) => (
+            <div class="profile-row" data-path={`services[${i}]`}>
+              <TextInput path={`services[${i}].name`} label="Name" value={s.name} onInput={(name) => setService(i, { name })} />
+              <TextInput
+                path={`services[${i}].subdomain`}
+                label="Subdomain"
+                value={s.subdomain}
+                onInput={(subdomain) => setService(i, { subdomain })}
+              />
+              <TextInput
+                path={`services[${i}].upstream`}
+                label="Upstream host:port"
+                value={s.upstream}
+                onInput={(upstream) => setService(i, { upstream })}
+              />
+              <CheckboxInput
+                path={`services[${i}].sensitive`}
+                label="Sensitive (2FA)"
                 checked={s.sensitive}
-                onChange={(e) => setService(i, { sensitive: (e.currentTarget as HTMLInputElement).checked })}
-              />{' '}
-              Sensitive (2FA)
-            </label>
-            <label class="state-keep">
-              <input
-                type="checkbox"
+                onChange={(sensitive) => setService(i, { sensitive })}
+              />
+              <CheckboxInput
+                path={`services[${i}].websockets`}
+                label="WebSockets"
                 checked={s.websockets}
-                onChange={(e) => setService(i, { websockets: (e.currentTarget as HTMLInputElement).checked })}
-              />{' '}
-              WebSockets
-            </label>
-            <button
-              type="button"
-              class="danger"
-              onClick={() => setDraft((d) => ({ ...d, services: d.services.filter((_, j) => j !== i) }))}
-            >
-              Remove <span class="sr-only">service {i + 1}</span>
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() =>
-            setDraft((d) => ({
-              ...d,
-              services: [
-                ...d.services,
-                { name: '', subdomain: '', upstream: `${d.serverIp}:80`, sensitive: false, websockets: false },
-              ],
-            }))
-          }
-        >
-          Add service
-        </button>
-      </fieldset>
-      <fieldset class="profile-group">
-        <legend>Users</legend>
-        {draft.users.map((u, i) => (
-          <div class="profile-row" data-path={`users[${i}]`}>
-            {text(u.username, (username) => setUser(i, { username }), `${uid}-pf-u${i}-name`, 'Username', `users[${i}].username`)}
-            {text(
-              u.displayname,
-              (displayname) => setUser(i, { displayname }),
-              `${uid}-pf-u${i}-display`,
-              'Display name',
-              `users[${i}].displayname`,
-            )}
-            {text(u.email, (email) => setUser(i, { email }), `${uid}-pf-u${i}-email`, 'Email', `users[${i}].email`)}
-            {text(u.groups, (groups) => setUser(i, { groups }), `${uid}-pf-u${i}-groups`, 'Groups', `users[${i}].groups`)}
-            <button
-              type="button"
-              class="danger"
-              onClick={() => setDraft((d) => ({ ...d, users: d.users.filter((_, j) => j !== i) }))}
-            >
-              Remove <span class="sr-only">user {i + 1}</span>
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          onClick={() =>
-            setDraft((d) => ({ ...d, users: [...d.users, { username: '', displayname: '', email: '', groups: '' }] }))
-          }
-        >
-          Add user
-        </button>
-      </fieldset>
+                onChange={(websockets) => setService(i, { websockets })}
+              />
+              <button type="button" class="danger" onClick={() => services.remove(i)}>
+                Remove <span class="sr-only">service {i + 1}</span>
+              </button>
+            </div>
+          ))}
+          <button type="button" id={`${prefix}-add-service`} onClick={services.add}>
+            Add service
+          </button>
+        </fieldset>
+        <fieldset class="profile-group">
+          <legend>Users</legend>
+          {draft.users.map((u, i) => (
+            <div class="profile-row" data-path={`users[${i}]`}>
+              <TextInput
+                path={`users[${i}].username`}
+                label="Username"
+                value={u.username}
+                onInput={(username) => setUser(i, { username })}
+              />
+              <TextInput
+                path={`users[${i}].displayname`}
+                label="Display name"
+                value={u.displayname}
+                onInput={(displayname) => setUser(i, { displayname })}
+              />
+              <TextInput path={`users[${i}].email`} label="Email" value={u.email} onInput={(email) => setUser(i, { email })} />
+              <TextInput
+                path={`users[${i}].groups`}
+                label="Groups"
+                value={u.groups}
+                onInput={(groups) => setUser(i, { groups })}
+              />
+              <button type="button" class="danger" onClick={() => users.remove(i)}>
+                Remove <span class="sr-only">user {i + 1}</span>
+              </button>
+            </div>
+          ))}
+          <button type="button" id={`${prefix}-add-user`} onClick={users.add}>
+            Add user
+          </button>
+        </fieldset>
+      </BuilderFields>
       <DiagnosticsList diagnostics={check.diagnostics} root={() => root.current} />
       <div class="state-actions">
         <button type="button" onClick={save}>

@@ -3,8 +3,11 @@ import { announce } from './announce';
 import { copyToClipboard } from './download';
 import type { BuilderState } from './useBuilderState';
 
+/** The parts of a builder's state the bar drives; any builder's state fits, whatever its fields. */
+export type StateControls = Pick<BuilderState<object>, 'notice' | 'shareLink' | 'reset' | 'keepSecrets' | 'setKeepSecrets'>;
+
 interface Props {
-  builder: BuilderState<object>;
+  builder: StateControls;
   /** Shown beside the opt-in when the builder holds secrets. */
   hasSecrets?: boolean;
 }

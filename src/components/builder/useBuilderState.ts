@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { decodeShare, encodeShare, readFragment, storableState, type StateSchema } from '../../lib/core/share';
+import { startingState, marksManual } from '../../lib/builders/state';
+import { decodeShare, encodeShare, storableState, type StateSchema } from '../../lib/core/share';
 import type { Profile } from '../../lib/profile/model';
 import { useProfile } from './profileStore';
 
@@ -74,22 +75,18 @@ export function useBuilderState<T extends object>(
   useEffect(() => {
     const keep = readStorage(secretsKey(id)) === 'true';
     setKeep(keep);
-    setManual(readStorage(manualKey(id)) === 'true');
-    const shared = readFragment(window.location.hash, id);
-    if (shared) {
-      const decoded = decodeShare(shared, defaults, schema);
-      if (decoded.ok) {
-        setRawState(decoded.state);
-        // A shared link is someone's hand-made state: do not overwrite it from the local profile.
-        setManual(true);
-      } else setNotice(decoded.reason);
-    } else {
-      const stored = readStorage(storageKey(id));
-      if (stored) {
-        const decoded = decodeShare(stored, defaults, { ...schema, secretKeys: keep ? [] : schema.secretKeys });
-        if (decoded.ok) setRawState(decoded.state);
-      }
-    }
+    const start = startingState({
+      id,
+      defaults,
+      schema,
+      hash: window.location.hash,
+      stored: readStorage(storageKey(id)),
+      storedManual: readStorage(manualKey(id)) === 'true',
+      keepSecrets: keep,
+    });
+    setRawState(start.state);
+    setManual(start.manual);
+    if (start.notice) setNotice(start.notice);
     loaded.current = true;
   }, []);
 
@@ -121,7 +118,7 @@ export function useBuilderState<T extends object>(
       state,
       setState: (next: T | ((prev: T) => T)) => {
         setRawState(next);
-        if (fromProfile && profile && !manual) {
+        if (marksManual(profile !== undefined, fromProfile !== undefined, manual)) {
           setManual(true);
           writeStorage(manualKey(id), 'true');
         }
@@ -157,4 +154,16 @@ export function useBuilderState<T extends object>(
     }),
     [state, notice, keepSecrets, profile, manual],
   );
+}
+
+/**
+ * Another builder's state as this device stores it (its secrets left out unless that builder's opt-in is on), or
+ * undefined when nothing usable is stored. The one way a builder reads another builder's state.
+ */
+export function readStoredState<T extends object>(other: { id: string; defaults: T; schema: StateSchema }): T | undefined {
+  const stored = readStorage(storageKey(other.id));
+  if (!stored) return undefined;
+  const keep = readStorage(secretsKey(other.id)) === 'true';
+  const decoded = decodeShare(stored, other.defaults, { ...other.schema, secretKeys: keep ? [] : other.schema.secretKeys });
+  return decoded.ok ? decoded.state : undefined;
 }

@@ -23,8 +23,11 @@ export interface BuilderSpec<State extends object = object, Input = State> {
    * so a version bump never breaks them.
    */
   schema: StateSchema;
-  /** The upstream version the output targets, e.g. `Authelia 4.39`; one constant per library, used in provenance. */
-  target: string;
+  /**
+   * The upstream version the output targets, e.g. `Authelia 4.39`, used in provenance headers: one constant per
+   * library, or one per choice where the output targets the chosen program (the DNS server).
+   */
+  target: string | ((input: Input) => string);
   /** The state a new reader starts from. */
   defaults: State;
   /** Derives the state from the homelab profile, keeping what the profile does not cover. */
@@ -46,4 +49,15 @@ export interface BuilderSpec<State extends object = object, Input = State> {
 /** Identity helper that keeps a spec's State and Input types when it is declared as a constant. */
 export function defineBuilder<State extends object, Input>(spec: BuilderSpec<State, Input>): BuilderSpec<State, Input> {
   return spec;
+}
+
+/**
+ * The fix every builder gets without its own `applyFix`: a diagnostic with a `fix` that points at a top-level text
+ * field sets that field to the fix.
+ */
+export function applyFieldFix<State extends object>(state: State, diagnostic: Diagnostic): State | undefined {
+  const { path, fix } = diagnostic;
+  if (fix === undefined || path === undefined || !Object.hasOwn(state, path)) return undefined;
+  if (typeof (state as Record<string, unknown>)[path] !== 'string') return undefined;
+  return { ...state, [path]: fix };
 }

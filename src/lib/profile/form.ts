@@ -2,12 +2,21 @@
  * The profile editor's form: the profile with its lists as text, and back. The editor keeps the text exactly as
  * typed; only the profile built from it is trimmed and split.
  */
+import type { Choice } from '../builders/spec';
 import { joinList, splitList, splitWords } from '../core/list';
 import type { StateSchema } from '../core/share';
 import type { Profile, ProfileService, ProfileUser } from './model';
 
 /** Share links (`#profile=v1.…`) of the profile: it holds no secrets. */
 export const PROFILE_SCHEMA: StateSchema = { version: 1, secretKeys: [] };
+
+/** The profile's choice fields with the words a reader sees. */
+export const PROFILE_CHOICES: Readonly<Record<string, readonly Choice[]>> = {
+  coordination: [
+    { value: 'tailscale', label: 'Tailscale' },
+    { value: 'headscale', label: 'Headscale (self-hosted)' },
+  ],
+};
 
 export interface ProfileDraft {
   domain: string;

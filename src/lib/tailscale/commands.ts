@@ -1,6 +1,6 @@
 /**
  * The tailscale commands for a plan, as argument lists (no `sudo`): the UI can show them, tests can check every
- * flag against the sheet's flag table, and the renderers quote them for the target shell.
+ * flag against the flag table in ./facts.ts, and the renderers quote them for the target shell.
  */
 import { ACCEPT_ROUTES_DEFAULT, FLAG_FACTS, type ClientOs } from './facts';
 import type { Plan } from './plan';
@@ -33,7 +33,7 @@ export interface TailscaleCommands {
   client: ClientCommands;
 }
 
-/** Last guard: keeps only flags the sheet lists for this subcommand and OS (the plan already leaves the others out). */
+/** Last guard: keeps only flags ./facts.ts lists for this subcommand and OS (the plan already leaves the others out). */
 function command(sub: 'up' | 'set', flags: string[], os: ClientOs): Argv {
   const allowed = flags.filter((f) => {
     const fact = FLAG_FACTS[/^--([a-z-]+)/.exec(f)?.[1] ?? ''];

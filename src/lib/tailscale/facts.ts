@@ -1,5 +1,6 @@
 /**
- * Facts from the Tailscale fact sheet (tailscale v1.102.3, Headscale v0.29.2). Data only, no logic.
+ * Facts read from tailscale v1.102.3 (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/up.go `newUpFlagSet`, `prefsFromUpArgs`;
+ * https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/set.go `newSetFlagSet`) and Headscale v0.29.2. Data only, no logic.
  */
 
 export const TAILSCALE_VERSION = '1.102.3';
@@ -9,6 +10,8 @@ export const TAILSCALE_VERSION = '1.102.3';
  */
 export const TAILSCALE_IMAGE = `tailscale/tailscale:v${TAILSCALE_VERSION}`;
 export const HEADSCALE_VERSION = '0.29.2';
+/** What the builder's output targets, for provenance headers: the commands hold for every release since 1.80. */
+export const TAILSCALE_TARGET = 'Tailscale 1.80+';
 
 /** Operating systems the builder writes router commands for (KB 1019: Linux, Windows, macOS can be routers). */
 export type RouterOs = 'linux' | 'macos' | 'windows';
@@ -34,7 +37,7 @@ export interface FlagFact {
 }
 
 /**
- * The flags this builder can emit (sheet §1.1). `--ssh` is listed for Linux only: on macOS the SSH server needs the
+ * The flags this builder can emit (`newUpFlagSet` and `newSetFlagSet` in https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/). `--ssh` is listed for Linux only: on macOS the SSH server needs the
  * open-source `tailscaled`, not the App Store/standalone app the builder assumes, and Windows is unsupported.
  */
 export const FLAG_FACTS: Record<string, FlagFact> = {
@@ -104,7 +107,7 @@ export const LINKS = {
   headscaleRoutes: 'https://headscale.net/stable/ref/routes/',
 } as const;
 
-/** CLI messages reproduced verbatim (sheet §1.2, §2). */
+/** CLI messages reproduced verbatim (`prefsFromUpArgs` in https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/up.go; https://github.com/tailscale/tailscale/blob/18f65b97798836f82cdf23f5b6aec16f1c5f08c3/net/netutil/routes.go#L40-L87). */
 export const CLI_TEXT = {
   snatWithExitNode:
     '--snat-subnet-routes=false is set with --advertise-exit-node; internet traffic through this exit node may not work as expected',

@@ -34,5 +34,5 @@ export type { Argv, ClientCommands, RouterCommands, TailscaleCommands } from './
 /** The CLI's tag, hostname and exit-node rules. */
 export { checkTag, checkHostname, parseTags, type ParsedTags } from './names';
 
-/** Sheet facts the UI may show (versions, OS lists, flag table). */
+/** Facts the UI may show (versions, OS lists, flag table). */
 export { FLAG_FACTS, HEADSCALE_VERSION, TAILSCALE_VERSION, type ClientOs, type RouterOs } from './facts';

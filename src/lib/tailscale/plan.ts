@@ -208,10 +208,15 @@ function exitNodeName(o: TailscaleOptions): { name: string; diagnostics: Diagnos
   };
 }
 
+/** A router is an exit node by its role, or by advertising both default routes (the CLI reads them as --advertise-exit-node). */
+function isExitNode(options: TailscaleOptions, exitFromRoutes: boolean): boolean {
+  return options.role === 'exit-node' || options.role === 'both' || exitFromRoutes;
+}
+
 export function buildPlan(o: TailscaleOptions): { plan: Plan; diagnostics: Diagnostic[] } {
   const isRouter = o.role !== 'client';
   const r = planRoutes(o);
-  const exitNode = o.role === 'exit-node' || o.role === 'both' || r.exitFromRoutes;
+  const exitNode = isExitNode(o, r.exitFromRoutes);
   const t = planTags(o, isRouter);
   const validHostname = isRouter && checkHostname(o.hostname) === undefined ? o.hostname : '';
   const useExit = isRouter ? exitNode : o.useExitNode;
@@ -262,7 +267,8 @@ export function buildPlan(o: TailscaleOptions): { plan: Plan; diagnostics: Diagn
  */
 export function applicableFields(o: TailscaleOptions): ReadonlySet<keyof TailscaleOptions> {
   const isRouter = o.role !== 'client';
-  const usesExit = isRouter ? o.role === 'exit-node' || o.role === 'both' : o.useExitNode;
+  // The same rule as buildPlan: a subnet router advertising 0.0.0.0/0 and ::/0 is an exit node too.
+  const usesExit = isRouter ? isExitNode(o, planRoutes(o).exitFromRoutes) : o.useExitNode;
   const fields: (keyof TailscaleOptions)[] = ['role', 'coordination', 'clientOs'];
   if (isRouter) {
     fields.push('os', 'routes', 'hostname', 'tags', 'approval', 'firewall', 'ipv6', 'snatSubnetRoutes', 'ssh', 'udpGro');

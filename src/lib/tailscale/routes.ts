@@ -1,5 +1,6 @@
 /**
- * `--advertise-routes` checked the way the tailscale CLI checks it (`netutil.CalcAdvertiseRoutes`, sheet §2),
+ * `--advertise-routes` checked the way the tailscale CLI checks it (`netutil.CalcAdvertiseRoutes`,
+ * https://github.com/tailscale/tailscale/blob/18f65b97798836f82cdf23f5b6aec16f1c5f08c3/net/netutil/routes.go#L40-L87),
  * with the CLI's own messages, plus corrected values the UI can offer.
  */
 import { error, info, type Diagnostic } from '../core';

@@ -1,5 +1,5 @@
 /**
- * 4via6 (sheet §2.4): `fd7a:115c:a1e0:b1a::/64` + 32-bit site ID + 32-bit IPv4 network.
+ * 4via6 (https://github.com/tailscale/tailscale/blob/18f65b97798836f82cdf23f5b6aec16f1c5f08c3/net/netutil/routes.go#L16-L35): `fd7a:115c:a1e0:b1a::/64` + 32-bit site ID + 32-bit IPv4 network.
  */
 import { VIA_MAX_SITE_ID, VIA_RANGE } from './facts';
 import { containsPrefix, formatPrefix, masked, mustParsePrefix, type Prefix } from '../core/ip/go-netip';

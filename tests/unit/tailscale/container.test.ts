@@ -48,7 +48,7 @@ function compose(o: Partial<TailscaleOptions>, dotenv = 'TS_AUTHKEY=tskey-auth-t
   return { r, text, doc, service, env };
 }
 
-/** The flags `tailscale up` accepts that may reach TS_EXTRA_ARGS (sheet §1.1); hostname and routes have variables. */
+/** The flags `tailscale up` accepts that may reach TS_EXTRA_ARGS (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/up.go newUpFlagSet); hostname and routes have variables. */
 const EXTRA_ARG_FLAGS = ['login-server', 'advertise-tags', 'advertise-exit-node', 'snat-subnet-routes'];
 
 describe('platform option: old links and stored state keep working', () => {

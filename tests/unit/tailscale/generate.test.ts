@@ -10,7 +10,7 @@ import {
 import { parseHuJson } from './hujson';
 
 /**
- * The sheet's flag facts (tailscale.md §1.1, §9), written out here independently of the library:
+ * The CLI's flag facts (https://github.com/tailscale/tailscale/blob/v1.102.3/cmd/tailscale/cli/up.go and set.go), written out here independently of the library:
  * which subcommand accepts each flag and on which OS it may be emitted.
  */
 const SHEET_FLAGS: Record<string, { up: boolean; set: boolean; os: string[] | 'all' }> = {
@@ -94,7 +94,7 @@ function checkCommand(argv: string[], os: string): void {
 const file = (files: GeneratedFile[], name: string) => files.find((f) => f.name === name);
 const gen = (o: Partial<TailscaleOptions>) => generateTailscale({ ...defaultTailscaleOptions, ...o });
 
-describe('generated commands against the sheet’s flag facts', () => {
+describe('generated commands against the CLI’s flag facts', () => {
   it('emits only flags that exist for the subcommand and the OS, booleans as --flag or --flag=false', () => {
     let checked = 0;
     for (const o of optionMatrix()) {
@@ -244,7 +244,7 @@ describe('Linux prerequisites', () => {
     expect(ufw).toContain('sudo ufw allow in on tailscale0\nsudo ufw allow 41641/udp\n');
   });
 
-  it('offers the UDP GRO tip with the ethtool command from the sheet', () => {
+  it('offers the UDP GRO tip with the ethtool command Tailscale’s docs give', () => {
     const gro = file(gen({}).files, 'udp-gro.sh')?.content ?? '';
     expect(gro).toContain('NETDEV=$(ip -o route get 8.8.8.8 | cut -f 5 -d " ")');
     expect(gro).toContain('sudo ethtool -K "$NETDEV" rx-udp-gro-forwarding on rx-gro-list off');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHostname, checkTag, generateTailscale, parseTags } from '../../../src/lib/tailscale';
 
-describe('tags: tailcfg.CheckTag messages (tailscale.md §1.2)', () => {
+describe('tags: tailcfg.CheckTag messages (https://github.com/tailscale/tailscale/blob/v1.102.3/tailcfg/tailcfg.go CheckTag)', () => {
   const CASES: [string, string][] = [
     ['group:admins', "tags must start with 'tag:'"],
     ['tag:', 'tag names must not be empty'],

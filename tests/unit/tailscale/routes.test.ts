@@ -3,7 +3,7 @@ import { hasErrors } from '../../../src/lib/core';
 import { parseAdvertiseRoutes, toViaRoute } from '../../../src/lib/tailscale';
 
 /**
- * Every rule of tailscale.md §2 (CalcAdvertiseRoutes + netip.ParsePrefix). `routes` = what the CLI would advertise
+ * Every rule of CalcAdvertiseRoutes (https://github.com/tailscale/tailscale/blob/18f65b97798836f82cdf23f5b6aec16f1c5f08c3/net/netutil/routes.go#L40-L87) + netip.ParsePrefix. `routes` = what the CLI would advertise
  * (canonical, de-duplicated, sorted by length then address); `error` = the CLI's own message.
  */
 type Case = { input: string; rule: string } & ({ routes: string[] } | { error: string });
@@ -153,7 +153,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('parseAdvertiseRoutes: the CLI rules (tailscale.md §2)', () => {
+describe('parseAdvertiseRoutes: the CLI rules (net/netutil/routes.go)', () => {
   it('has at least 40 cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
   });
@@ -241,7 +241,7 @@ describe('parseAdvertiseRoutes: fixes', () => {
 });
 
 describe('toViaRoute', () => {
-  it('matches `tailscale debug via 7 192.168.1.0/24` from the sheet', () => {
+  it('matches `tailscale debug via 7 192.168.1.0/24` (the CLI’s own output)', () => {
     expect(toViaRoute(7, '192.168.1.0/24')).toBe('fd7a:115c:a1e0:b1a:0:7:c0a8:100/120');
   });
 

@@ -72,7 +72,7 @@ describe('warnings beyond the CLI', () => {
       });
     }
 
-    it('gives the exact via route of the sheet for 192.168.1.0/24', () => {
+    it('gives the exact via route `tailscale debug via 7` prints for 192.168.1.0/24', () => {
       expect(find('192.168.1.0/24', 'route-common-home-range')?.message).toContain('fd7a:115c:a1e0:b1a:0:7:c0a8:100/120');
     });
 
