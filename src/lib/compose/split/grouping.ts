@@ -6,8 +6,7 @@ import { info } from '../../core';
 import type { EnvEntry } from '../model';
 import { assignNames, toVariableName } from '../names';
 import { entryAt } from './diagnostics';
-import { fieldWords } from './inline';
-import type { Context, Finding, Group, InlineValue } from './types';
+import { fieldWords, type Context, type Finding, type Group, type InlineValue } from './types';
 
 /** `service: KEY` for every place a group's value is used. */
 export function usageLabel(group: Group): string {

@@ -26,6 +26,7 @@ export { yamlDoubleQuoted } from './edits';
 export { defaultSplitOptions, MAX_INPUT_CHARS } from './types';
 export type { Finding, FindingField, SplitOptions } from './types';
 export { isMoved, leftInline, summarize, type SplitSummary } from './summary';
+export { fieldWords } from './types';
 
 export interface SplitWithFindings extends GeneratorResult {
   /** Every environment and label entry and every inline secret, as `findSecrets(source, { all: true })` lists them. */

@@ -23,19 +23,6 @@ export interface Place {
 }
 
 const COMMAND_FIELDS: Record<string, FindingField> = { command: 'command', entrypoint: 'entrypoint' };
-const FIELD_WORDS: Record<FindingField, string> = {
-  environment: 'environment',
-  labels: 'labels',
-  command: 'command',
-  entrypoint: 'entrypoint',
-  healthcheck: 'healthcheck test',
-  other: 'settings',
-};
-
-export function fieldWords(field: FindingField): string {
-  return FIELD_WORDS[field];
-}
-
 /** Words of a command in string form (shell words) or list form (one word per item, plus the words of `sh -c` scripts). */
 function commandWords(node: Node, inFlow: boolean, service: string, field: FindingField): (CommandWord & Place)[] {
   const place = (scalar: Scalar, flow: boolean, form: 'map' | 'list') => ({ service, field, node: scalar, inFlow: flow, form });

@@ -11,8 +11,7 @@ import { fileVariant } from '../images';
 import type { ComposeModel, EnvEntry, ServiceInfo } from '../model';
 import { listItemText, replaceScalar } from './edits';
 import { moveToEnv } from './env-mode';
-import { fieldWords } from './inline';
-import type { Context, Group } from './types';
+import { fieldWords, type Context, type Group } from './types';
 
 function lineIndent(source: string, offset: number): string | undefined {
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;

@@ -28,6 +28,20 @@ export const defaultSplitOptions: Readonly<Required<SplitOptions>> = Object.free
 /** Where a finding's value is written in its service. */
 export type FindingField = 'environment' | 'labels' | 'command' | 'entrypoint' | 'healthcheck' | 'other';
 
+const FIELD_WORDS: Record<FindingField, string> = {
+  environment: 'environment',
+  labels: 'labels',
+  command: 'command',
+  entrypoint: 'entrypoint',
+  healthcheck: 'healthcheck test',
+  other: 'settings',
+};
+
+/** How a reader names the place a value is written: `command`, `healthcheck test`… */
+export function fieldWords(field: FindingField): string {
+  return FIELD_WORDS[field];
+}
+
 export interface Finding {
   /** Stable id (the value's place in the file); use it as the key in `SplitOptions.move`. */
   id: string;
