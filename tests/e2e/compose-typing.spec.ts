@@ -49,3 +49,40 @@ test('typing in a 300-line compose file: every keystroke reaches the output, in 
     if (i > 0) expect(shown[i]!.length).toBeGreaterThan(shown[i - 1]!.length);
   }
 });
+
+test('a 5,000-line compose file is split in the worker, with a few grouped notes and the first rows of its values', async ({
+  page,
+}) => {
+  const source = `${largeCompose(250, '5,000-line stack')}# notes: `;
+  expect(source.split('\n').length).toBeGreaterThanOrEqual(5000);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.goto(PAGE);
+  await hydrated(page);
+  // Pasted in one go, as a paste does (Playwright's fill of 130 k characters alone outlasts the test timeout here).
+  await page.locator('#cs-source').evaluate((element: HTMLTextAreaElement, text) => {
+    element.value = text;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, source);
+  await expect(page.locator('#cs-output-panel')).toContainText('# notes:');
+  expect(
+    workers.some((url) => /splitter\.worker/.test(url)),
+    workers.join(', '),
+  ).toBe(true);
+
+  // 250 ports and 500 per-service variables: three of each kind shown, the rest counted in one line each.
+  await expect(page.locator('.diagnostics li')).toHaveCount(8);
+  await expect(page.locator('.diagnostics-warning')).toContainText('The same applies in 247 more places');
+  await expect(page.locator('.compose-summary')).toHaveText(
+    '500 values look secret; 500 will be moved out of the compose file; none stays inline.',
+  );
+  const secrets = page.getByRole('list', { name: /Values that look secret/ });
+  await expect(secrets.locator('li')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show all 500 values' }).click();
+  await expect(secrets.locator('li')).toHaveCount(500);
+
+  await page.locator('#cs-source').press('ControlOrMeta+End');
+  await page.keyboard.type('ok');
+  await expect(page.locator('#cs-output-panel')).toContainText('# notes: ok');
+  await expect(page.locator('#cs-source')).toHaveValue(source + 'ok');
+});

@@ -262,6 +262,45 @@ test('Docker secrets with files, a share link with only the mode and toggles, an
   await context.close();
 });
 
+const NEXTCLOUD = readFileSync('tests/fixtures/compose/26-nextcloud.yaml', 'utf8');
+
+test('a real Nextcloud file: the passwords in command: move too, the published port and version: are flagged, the share link appears only with a choice to share', async ({
+  page,
+}) => {
+  await page.goto(PAGE);
+  await hydrated(page);
+  // Nothing to share yet: the pasted text never goes into a link, and every choice is at its default.
+  await expect(page.getByRole('button', { name: 'Reset' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toHaveCount(0);
+  await page.locator('#cs-source').fill(NEXTCLOUD);
+  await expect(page.locator('.compose-summary')).toHaveText(
+    '7 values look secret; 7 will be moved out of the compose file; none stays inline.',
+  );
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toHaveCount(0);
+  const findings = page.getByRole('list', { name: /Values that look secret/ });
+  await expect(findings.getByRole('checkbox', { name: /^--requirepass in redis \(command\) \(line 23\)/ })).toBeChecked();
+  await expect(findings.getByRole('checkbox', { name: /^-a in redis \(healthcheck test\)/ })).toBeChecked();
+
+  await showTab(page, 'compose.yaml');
+  await expect(output(page)).toContainText(
+    'redis-server --requirepass "${REDIS_HOST_PASSWORD:?set REDIS_HOST_PASSWORD in .env}"',
+  );
+  for (const secret of ['pg-N3xtcl0ud-pw', 'r3d1s-P@ss', 'Adm1n-Nc-2024!']) await expect(output(page)).not.toContainText(secret);
+  const warnings = page.locator('.diagnostics-warning');
+  await expect(warnings.locator('[data-code="port-published-all-interfaces"]')).toContainText('"127.0.0.1:8080:80"');
+  await expect(warnings.locator('[data-code="obsolete-version"]')).toContainText('version: is obsolete');
+
+  // Keeping the command's copy inline is the reader's choice, and the summary and the checks say so.
+  await findings.getByRole('checkbox', { name: /^--requirepass in redis/ }).uncheck();
+  await expect(page.locator('.compose-summary')).toHaveText(
+    '7 values look secret; 6 will be moved out of the compose file; 1 stays inline.',
+  );
+  await expect(warnings.locator('[data-code="secret-left-inline"]')).toContainText('--requirepass in redis looks secret');
+  await expect(output(page)).toContainText('redis-server --requirepass "r3d1s-P@ss"');
+  // Now the link has a choice to carry.
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toBeVisible();
+});
+
 const BAD_INPUTS: { name: string; text: string; message: RegExp; line?: number }[] = [
   {
     name: 'malformed YAML',

@@ -10,10 +10,12 @@ interface Props {
   builder: StateControls;
   /** Shown beside the opt-in when the builder holds secrets. */
   hasSecrets?: boolean;
+  /** False hides "Copy share link" while a link would carry nothing (every shareable field at its default). */
+  canShare?: boolean;
 }
 
 /** Share link, reset, and the opt-in to remember secrets on this device. */
-export function StateBar({ builder, hasSecrets = false }: Props) {
+export function StateBar({ builder, hasSecrets = false, canShare = true }: Props) {
   const [link, setLink] = useState<string | undefined>();
   const share = async () => {
     const href = builder.shareLink();
@@ -29,9 +31,11 @@ export function StateBar({ builder, hasSecrets = false }: Props) {
         </p>
       )}
       <div class="state-actions">
-        <button type="button" onClick={share}>
-          Copy share link
-        </button>
+        {canShare && (
+          <button type="button" onClick={share}>
+            Copy share link
+          </button>
+        )}
         <button type="button" onClick={builder.reset}>
           Reset
         </button>

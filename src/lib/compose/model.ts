@@ -11,7 +11,12 @@ export interface Usage {
   key: string;
 }
 
+/** The service settings whose `KEY: value` / `- KEY=value` entries the splitter can move. */
+export type EntryField = 'environment' | 'labels';
+
 export interface EnvEntry {
+  /** `environment:` (reaches the container) or `labels:` (read by other programs, such as Traefik). */
+  field: EntryField;
   /** Where the moved scalar is written in the file, e.g. `services.app.environment.DB_PASSWORD` or `x-db.environment[1]`. */
   id: string;
   form: 'map' | 'list';
@@ -52,9 +57,9 @@ export class ComposeModel {
   readonly paths = new Map<unknown, string>();
   readonly services: ServiceInfo[] = [];
   readonly entries: EnvEntry[] = [];
-  /** Duplicate keys inside one list-form environment: `[service, key]`. */
-  readonly listDuplicates: { service: string; key: string; node: Scalar }[] = [];
-  readonly badValues: { service: string; key: string; node: Node }[] = [];
+  /** Duplicate keys inside one list-form environment or label list. */
+  readonly listDuplicates: { service: string; key: string; node: Scalar; field: EntryField }[] = [];
+  readonly badValues: { service: string; key: string; node: Node; field: EntryField }[] = [];
   /** Keys written twice in one mapping (Compose's YAML reader refuses the file). */
   readonly duplicateKeys: { key: string; node: Scalar }[] = [];
   /** Variables the file already refers to with `$NAME` / `${NAME…}`. */
@@ -151,17 +156,23 @@ export class ComposeModel {
       const image = this.resolve(pairs.get('image')?.value as AnyNode);
       info.image = isScalar(image) && typeof image.value === 'string' ? image.value : undefined;
       info.envFile = (pairs.get('env_file')?.value as Node | undefined) ?? undefined;
-      this.readEnvironment(name, this.resolve(pairs.get('environment')?.value as AnyNode), byNode);
+      this.readEntries(name, this.resolve(pairs.get('environment')?.value as AnyNode), byNode, 'environment');
+      this.readEntries(name, this.resolve(pairs.get('labels')?.value as AnyNode), byNode, 'labels');
     }
     this.entries.push(...byNode.values());
   }
 
-  private readEnvironment(service: string, env: AnyNode, byNode: Map<Scalar, EnvEntry>): void {
+  /**
+   * `environment:` and `labels:` share one shape (compose-spec `list_or_dict`): a mapping, or a list of `KEY=value`.
+   * https://github.com/compose-spec/compose-go/blob/v2.13.0/schema/compose-spec.json
+   */
+  private readEntries(service: string, env: AnyNode, byNode: Map<Scalar, EnvEntry>, field: EntryField): void {
     if (isMap(env)) {
       for (const [key, pair] of this.pairsOf(env)) {
         const value = this.resolve(pair.value as AnyNode);
-        if (isScalar(value)) this.addUsage(byNode, value, 'map', service, key, isScalar(pair.key) ? pair.key : undefined);
-        else if (value) this.badValues.push({ service, key, node: value });
+        const keyNode = isScalar(pair.key) ? pair.key : undefined;
+        if (isScalar(value)) this.addUsage(byNode, value, { form: 'map', service, key, keyNode, field });
+        else if (value) this.badValues.push({ service, key, node: value, field });
       }
     } else if (isSeq(env)) {
       const seen = new Set<string>();
@@ -169,9 +180,9 @@ export class ComposeModel {
         const node = this.resolve(item as AnyNode);
         if (!isScalar(node) || typeof node.value !== 'string') continue;
         const key = (analyzeTemplate(node.value).literal ?? node.value).split('=')[0] ?? '';
-        if (seen.has(key)) this.listDuplicates.push({ service, key, node });
+        if (seen.has(key)) this.listDuplicates.push({ service, key, node, field });
         seen.add(key);
-        this.addUsage(byNode, node, 'list', service, key, undefined);
+        this.addUsage(byNode, node, { form: 'list', service, key, keyNode: undefined, field });
       }
     }
   }
@@ -179,20 +190,21 @@ export class ComposeModel {
   private addUsage(
     byNode: Map<Scalar, EnvEntry>,
     node: Scalar,
-    form: 'map' | 'list',
-    service: string,
-    key: string,
-    keyNode: Scalar | undefined,
+    place: { form: 'map' | 'list'; service: string; key: string; keyNode: Scalar | undefined; field: EntryField },
   ): void {
+    const { form, service, key, keyNode, field } = place;
     const existing = byNode.get(node);
     if (existing) {
-      if (!existing.usages.some((u) => u.service === service && u.key === key)) existing.usages.push({ service, key });
+      const known = existing.usages.some((usage) => usage.service === service && usage.key === key);
+      if (!known) existing.usages.push({ service, key });
       if (existing.form !== form) existing.unmovable = 'The same anchored value is used both as a list item and as a map value.';
+      if (existing.field !== field) existing.unmovable = 'The same anchored value is used both in environment: and in labels:.';
       return;
     }
     byNode.set(node, {
       ...this.valueOf(node, form),
-      id: this.paths.get(node) ?? `services.${service}.environment.${key}`,
+      field,
+      id: this.paths.get(node) ?? `services.${service}.${field}.${key}`,
       form,
       node,
       keyNode,

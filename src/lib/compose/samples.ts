@@ -30,7 +30,7 @@ services:
     restart: unless-stopped
     depends_on: [db, broker]
     ports:
-      - "8000:8000"
+      - "127.0.0.1:8000:8000" # NPM on this host reaches it; nothing else does
     volumes:
       - data:/usr/src/paperless/data
       - media:/usr/src/paperless/media

@@ -38,3 +38,27 @@ export function serviceEnvironments(source: string, env: Record<string, string>)
   }
   return out;
 }
+
+/**
+ * Every string value of the file (keys excluded) after Compose's interpolation with `env`, by path — what Compose
+ * interpolates beyond `environment:` (commands, health checks, labels, URLs…). A value Compose refuses reads as
+ * `error: <message>`.
+ */
+export function interpolatedStrings(source: string, env: Record<string, string>): Record<string, string> {
+  const doc = parse(source, { schema: 'failsafe', merge: true, maxAliasCount: -1 }) as unknown;
+  const out: Record<string, string> = {};
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') {
+      try {
+        out[path] = interpolate(value, env, path);
+      } catch (caught) {
+        out[path] = `error: ${caught instanceof Error ? caught.message : String(caught)}`;
+      }
+    } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`));
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) walk(inner, path ? `${path}.${key}` : key);
+    }
+  };
+  walk((doc as { services?: unknown } | null)?.services, 'services');
+  return out;
+}

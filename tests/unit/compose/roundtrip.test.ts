@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findSecrets, parseDotenv, samples, splitCompose, type SplitOptions } from '../../../src/lib/compose';
-import { serviceEnvironments } from './compose-env';
+import { interpolatedStrings, serviceEnvironments } from './compose-env';
 
 const FIXTURES = join(__dirname, '../../fixtures/compose');
 const corpus = readdirSync(FIXTURES)
@@ -32,8 +32,9 @@ function moveEverything(source: string): SplitOptions {
   return { move: Object.fromEntries(findSecrets(source, { all: true }).map((f) => [f.id, true])) };
 }
 
-// Replacement a moved scalar gets in env mode (map value or list item), optionally followed by a carried block-scalar comment.
-const REPLACEMENT = /^"(?:[^"\\=]*=)?\$\{([A-Z_][A-Z0-9_]*):\?set \1 in \.env\}"/;
+// Replacement a moved scalar gets in env mode (map value or list item), optionally followed by a carried block-scalar
+// comment; a value inside a command or URL is replaced in place by the bare reference.
+const REPLACEMENT = /^(?:"(?:[^"\\=]*=)?\$\{([A-Z_][A-Z0-9_]*):\?set \1 in \.env\}"|\$\{([A-Z_][A-Z0-9_]*):\?set \2 in \.env\})/;
 
 /** Checks that `output` equals `original` everywhere except the moved scalars, each replaced by a `${NAME:?…}` reference. */
 function expectOnlyMovedChanged(original: string, output: string, ranges: [number, number][]): void {
@@ -78,6 +79,10 @@ describe.each(inputs.map((i) => [i.name, i.compose] as const))('%s', (_name, com
         expect(serviceEnvironments(split, env)).toEqual(original);
       });
 
+      it('keeps every interpolated string of the services (commands, health checks, labels, URLs) exactly as before', () => {
+        expect(interpolatedStrings(split, env)).toEqual(interpolatedStrings(compose, {}));
+      });
+
       it('validates against the compose-spec schema', () => {
         expect(schemaErrors(split)).toEqual([]);
       });
@@ -118,6 +123,12 @@ describe.each(inputs.map((i) => [i.name, i.compose] as const))('%s in Docker sec
 
   it('validates against the compose-spec schema', () => {
     expect(schemaErrors(split)).toEqual([]);
+  });
+
+  it('keeps every interpolated string outside environment: (commands, health checks, labels) exactly as before', () => {
+    const outside = (strings: Record<string, string>) =>
+      Object.fromEntries(Object.entries(strings).filter(([path]) => !/^services\.[^.]+\.(environment|secrets)\b/.test(path)));
+    expect(outside(interpolatedStrings(split, env))).toEqual(outside(interpolatedStrings(compose, {})));
   });
 
   it('delivers every original value, either in the environment or as a secret file of the same content', () => {
