@@ -15,12 +15,12 @@
 #   lint         eslint
 #   format       prettier --check
 #   unit         vitest project unit: tests/unit, pure logic (the seconds-long loop: npm run test:unit)
-#   nginx        vitest project nginx: tests/nginx, generated snippets and the deploy config in a real nginx
+#   nginx        vitest project nginx: tests/nginx, generated snippets in a real nginx
 #   dns          vitest project dns: tests/dns, generated configs in a real dnsmasq and Unbound
 #   <project>    any other vitest project by name (e.g. ssh); unit, nginx, dns and these run in one vitest process
-#   built        vitest project built: tests/built, checks over the built site        ┐
-#   e2e          Playwright end-to-end tests (tests/e2e)                              │ need dist/: when the build
-#   e2e-deploy   Playwright under the deploy config, nginx with the strict CSP        │ fails, each counts as one
+#   built        vitest project built: tests/built + the deploy config serving dist/ ┐
+#   e2e          Playwright end-to-end tests (tests/e2e)                             │ need dist/: when the build
+#   e2e-deploy   Playwright under the deploy config, nginx with the strict CSP       │ fails, each counts as one
 #   lighthouse   Lighthouse gate: accessibility, best practices, SEO = 100           ┘ failure and does not run
 # Without --only every stage runs, and every vitest project (whatever vitest.config.ts lists) except built runs in the
 # one vitest stage. With --only, stages that need dist/ use the dist/ already there (or fail once if there is none).
@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --only) [ $# -ge 2 ] || { echo "--only needs a comma-separated list of stages" >&2; exit 2; }; IFS=, read -ra only <<<"$2"; shift 2 ;;
     --only=*) IFS=, read -ra only <<<"${1#--only=}"; shift ;;
-    -h | --help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
