@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
+import postBuild from './src/integrations/post-build.ts';
 
 /**
  * Shiki's nginx grammar embeds the Lua grammar (which embeds C) for OpenResty's `*_by_lua_block` directives. The
@@ -33,7 +34,9 @@ const site = process.env.SITE_URL ?? 'https://homelab-front-door.example';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // postBuild last: after the sitemap, it indexes the site for search and writes the CSP include and the service worker
+  // (src/integrations/post-build.ts), so `astro build` alone yields the deployable site.
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !page.endsWith('/404/') }), postBuild()],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

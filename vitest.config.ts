@@ -1,15 +1,32 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * One vitest project per kind of test, so each can run alone: `npx vitest run --project <name>` (or
+ * `npm run test:<name>`). `npx vitest run` runs them all; scripts/test-all.sh runs every project but `built` in one
+ * process, and `built` after the build.
+ */
+const project = (name: string, include: string[], exclude: string[] = []) => ({
+  extends: true,
+  test: { name, include, exclude: [...configDefaults.exclude, ...exclude] },
+});
+/** Tests that read the built site in dist/: they run after the build (and not at all when it failed). */
+const READS_DIST = ['tests/built/**/*.test.ts', 'tests/nginx/deploy.test.ts'];
 
 export default defineConfig({
   test: {
-    // tests/unit mirrors src/lib; tests/nginx runs generated snippets through a real nginx;
-    // tests/built checks the built site in dist/ (run `npm run build` first).
-    include: [
-      'tests/unit/**/*.test.ts',
-      'tests/nginx/**/*.test.ts',
-      'tests/dns/**/*.test.ts',
-      'tests/ssh/**/*.test.ts',
-      'tests/built/**/*.test.ts',
+    projects: [
+      // Pure logic, mirrors src/lib: the loop to run while editing (seconds).
+      project('unit', ['tests/unit/**/*.test.ts']),
+      // Generated snippets in a real nginx.
+      project('nginx', ['tests/nginx/**/*.test.ts'], READS_DIST),
+      // Generated DNS configs in a real dnsmasq and Unbound on loopback ports.
+      project('dns', ['tests/dns/**/*.test.ts']),
+      // sshd -t / sshd -T on temporary trees against the SSH simulator. New real-component suites get a line here and
+      // a test:<name> script in package.json.
+      project('ssh', ['tests/ssh/**/*.test.ts']),
+      // The built site in dist/ (run `npm run build` first): links, budgets, metadata, the build's own files, and the
+      // deploy config (deploy/nginx) in a real nginx serving it.
+      project('built', READS_DIST),
     ],
     environment: 'node',
     // A timeout only guards against a hang. Some tests do real work (argon2id with 64 MiB, a real nginx), which takes

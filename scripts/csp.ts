@@ -9,7 +9,8 @@
 //   nginx-csp.conf  add_header Content-Security-Policy "…" always;
 //   policy.txt      the bare policy, for a CDN's or static host's header rules
 //
-// Usage: node scripts/csp.ts [dir=dist]   (run after `astro build` and `pagefind`, before deploying)
+// `astro build` runs this after the pages and the search index (src/integrations/post-build.ts calls writeCsp).
+// Usage on its own: node scripts/csp.ts [dir=dist]   (over a built folder, after Pagefind, before deploying)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

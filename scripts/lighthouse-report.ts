@@ -6,6 +6,8 @@
 // run. Performance is a timing (its score comes from simulated load metrics of one run on a shared machine), so it is
 // a figure for `npm run bench`, printed against PERFORMANCE_TARGET and never a pass/fail.
 
+import { keyPageList, SEARCH_WITH_RESULTS } from './key-pages.ts';
+
 export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
 export type GatedCategory = Exclude<Category, 'performance'>;
 
@@ -27,26 +29,23 @@ export interface AuditedPage {
   mustRequest?: RegExp[];
 }
 
-export const PAGES: AuditedPage[] = [
-  { path: '/', label: 'home' },
-  { path: '/guides/ssh-keys/', label: 'prose guide' },
-  { path: '/guides/authelia-forward-auth/', label: 'builder: access control' },
-  { path: '/guides/authelia-setup/', label: 'builders: Authelia setup + NPM' },
-  { path: '/guides/nginx-proxy-manager/', label: 'builder: NPM snippets' },
-  { path: '/guides/tailscale/', label: 'builder: Tailscale' },
-  { path: '/guides/internal-dns/', label: 'builder: internal DNS' },
-  { path: '/guides/secrets/', label: 'builder: compose splitter' },
-  { path: '/checklist/', label: 'checklist' },
-  // Search is a dialog on every page, opened on demand, so a navigation audit of any page would only see it closed.
-  // /search/ mounts the same Pagefind UI on load (it is also the link target of the header's Search button when
-  // scripts are off, and a bookmarkable ?q= address), and ?q= runs a query, so Lighthouse audits the search field,
-  // its results list and Pagefind's loading cost. The required requests prove the results were fetched and shown.
-  {
-    path: '/search/?q=tailscale',
-    label: 'search (Pagefind UI with results)',
-    mustRequest: [/\/pagefind\/pagefind-ui\.js$/, /\/pagefind\/fragment\//],
-  },
-];
+/**
+ * The audited pages: the key pages of the registry (scripts/key-pages.ts) — home, the prose guide, every builder page,
+ * the checklist and search — with their labels.
+ */
+export const PAGES: AuditedPage[] = keyPageList().map(({ path, kind, label }) =>
+  kind === 'search'
+    ? // Search is a dialog on every page, opened on demand, so a navigation audit of any page would only see it closed.
+      // /search/ mounts the same Pagefind UI on load (it is also the link target of the header's Search button when
+      // scripts are off, and a bookmarkable ?q= address), and ?q= runs a query, so Lighthouse audits the search field,
+      // its results list and Pagefind's loading cost. The required requests prove the results were fetched and shown.
+      {
+        path: SEARCH_WITH_RESULTS,
+        label: 'search (Pagefind UI with results)',
+        mustRequest: [/\/pagefind\/pagefind-ui\.js$/, /\/pagefind\/fragment\//],
+      }
+    : { path, label },
+);
 
 /** The parts of a Lighthouse result (LH.Result) this script reads. */
 export interface AuditLike {

@@ -1,4 +1,10 @@
-// Totals every suite's results into one closing line: "N passed, N failed".
+// Totals the results of every suite scripts/test-all.sh ran into one closing line: "N passed, N failed".
+// test-results/suites.tsv lists them, one a line: "<label>\t<kind>\t<argument>", where kind is
+//   check       a static check (argument passed | failed), one test each;
+//   vitest      a vitest JSON report (jest-compatible shape);
+//   playwright  a Playwright JSON report (scripts/lighthouse.ts writes the same shape);
+//   blocked     a stage that could not run (argument: why), one failure.
+// A report that is missing means its runner crashed or never got going: one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 interface Tally {
@@ -7,58 +13,58 @@ interface Tally {
   skipped: number;
 }
 const suites: [string, Tally][] = [];
+const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+const missing = (label: string, file: string): [string, Tally] => {
+  console.log(`  no report ${file}: ${label} did not finish`);
+  return [label, { passed: 0, failed: 1, skipped: 0 }];
+};
 
-const checks = existsSync('test-results/checks.tsv') ? readFileSync('test-results/checks.tsv', 'utf8').trim().split('\n') : [];
-const static_ = { passed: 0, failed: 0, skipped: 0 };
-for (const line of checks.filter(Boolean)) {
-  const [name, status] = line.split('\t');
-  if (status === 'passed') static_.passed++;
-  else {
-    static_.failed++;
-    console.log(`  failed check: ${name}`);
-  }
-}
-suites.push(['static checks', static_]);
-
-// vitest JSON (jest-compatible shape). A missing report means the runner crashed: count one failure.
-if (existsSync('test-results/unit.json')) {
-  const unit = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
-  const failedSuites = (unit.testResults ?? []).filter(
+function vitest(label: string, file: string): [string, Tally] {
+  if (!existsSync(file)) return missing(label, file);
+  const unit = JSON.parse(readFileSync(file, 'utf8'));
+  // A test file that failed to load has no assertion results: count it as one failure.
+  const failedFiles = (unit.testResults ?? []).filter(
     (r: { status: string; assertionResults: unknown[] }) => r.status === 'failed' && r.assertionResults.length === 0,
   ).length;
-  suites.push([
-    'unit/property/nginx/dist (vitest)',
-    {
-      passed: unit.numPassedTests,
-      failed: unit.numFailedTests + failedSuites,
-      skipped: unit.numPendingTests + unit.numTodoTests,
-    },
-  ]);
-} else suites.push(['unit/property/nginx/dist (vitest)', { passed: 0, failed: 1, skipped: 0 }]);
+  return [
+    label,
+    { passed: unit.numPassedTests, failed: unit.numFailedTests + failedFiles, skipped: unit.numPendingTests + unit.numTodoTests },
+  ];
+}
 
 // Playwright JSON reporter: stats.expected = passed, unexpected = failed, flaky counts as failed here.
-// A missing report means the runner never got going: count one failure.
-function playwright(name: string, file: string): void {
-  if (!existsSync(file)) {
-    suites.push([name, { passed: 0, failed: 1, skipped: 0 }]);
-    return;
-  }
+function playwright(label: string, file: string): [string, Tally] {
+  if (!existsSync(file)) return missing(label, file);
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const s = report.stats ?? {};
+  const stats = report.stats ?? {};
   const errors = (report.errors ?? []).length;
-  suites.push([
-    name,
-    { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + errors, skipped: s.skipped ?? 0 },
-  ]);
+  return [
+    label,
+    { passed: stats.expected ?? 0, failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0) + errors, skipped: stats.skipped ?? 0 },
+  ];
 }
-playwright('e2e (Playwright)', 'test-results/e2e.json');
-playwright('e2e under the deploy config (nginx + CSP)', 'test-results/e2e-deploy.json');
-// scripts/lighthouse.ts writes the same shape: one test per audited page and gated category (a11y, BP, SEO).
-playwright('Lighthouse (page × category gates)', 'test-results/lighthouse.json');
+
+const checks: Tally = { passed: 0, failed: 0, skipped: 0 };
+for (const line of lines('test-results/suites.tsv')) {
+  const [label = '', kind, argument = ''] = line.split('\t');
+  if (kind === 'check') {
+    if (argument === 'passed') checks.passed++;
+    else {
+      checks.failed++;
+      console.log(`  failed check: ${label}`);
+    }
+  } else if (kind === 'vitest') suites.push(vitest(label, argument));
+  else if (kind === 'playwright') suites.push(playwright(label, argument));
+  else if (kind === 'blocked') {
+    console.log(`  not run: ${label}: ${argument}`);
+    suites.push([`${label} (not run)`, { passed: 0, failed: 1, skipped: 0 }]);
+  } else suites.push([`unknown suite line: ${line}`, { passed: 0, failed: 1, skipped: 0 }]);
+}
+if (checks.passed + checks.failed > 0) suites.unshift(['static checks', checks]);
 
 // Each stage's wall time, as scripts/test-all.sh recorded it.
-if (existsSync('test-results/stages.tsv')) {
-  const stages = readFileSync('test-results/stages.tsv', 'utf8').trim().split('\n').filter(Boolean);
+const stages = lines('test-results/stages.tsv');
+if (stages.length) {
   const total = stages.reduce((sum, line) => sum + Number(line.split('\t')[1]), 0);
   console.log('  stage times:');
   for (const line of stages) {
@@ -71,11 +77,11 @@ if (existsSync('test-results/stages.tsv')) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const [name, t] of suites) {
-  console.log(`  ${name}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
-  passed += t.passed;
-  failed += t.failed;
-  skipped += t.skipped;
+for (const [name, tally] of suites) {
+  console.log(`  ${name}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
+  passed += tally.passed;
+  failed += tally.failed;
+  skipped += tally.skipped;
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

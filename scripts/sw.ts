@@ -14,7 +14,7 @@
 // 1809 kB precache (1377 kB without search). Over the wire, with gzip for text, that is about 264 kB of about 685 kB:
 // its index, fragments and wasm are stored compressed already, its UI, engine and worker scripts gzip to a quarter.
 // For a one-time background download after the first page has loaded, offline search is worth it, so it is included.
-// `node scripts/sw.ts` prints the numbers of each build.
+// The build log (and `node scripts/sw.ts`) prints the numbers of each build.
 //
 // The cache name carries a version: a hash of every precached URL with the sha256 of its file. Any change to the built
 // site gives a new sw.js, the browser installs it into a new cache, and `activate` deletes the older caches. A new
@@ -30,7 +30,8 @@
 // reader typed or a page built (the builders keep their input in the page, share links live in the URL fragment,
 // which never reaches a service worker).
 //
-// Usage: node scripts/sw.ts [dir=dist]   (after `astro build`, `pagefind` and scripts/csp.ts)
+// `astro build` runs this last (src/integrations/post-build.ts calls writeSw).
+// Usage on its own: node scripts/sw.ts [dir=dist]   (over a built folder, after Pagefind and scripts/csp.ts)
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectStored } from './helpers';
 
 const LAYER3 = '/guides/authelia-forward-auth/';
 const SETUP = '/guides/authelia-setup/';
@@ -69,7 +70,7 @@ test('rules survive a reload, and the share link restores them in a fresh browse
   await hydrated(page);
   await page.locator('#ac-1-domain').fill('pve.example.com');
   await expect(page.locator('.output-file')).toContainText('pve.example.com');
-  await page.waitForTimeout(400); // storage write is debounced
+  await expectStored(page, 'access', 'pve.example.com'); // the debounced storage write has run
   await page.reload();
   await hydrated(page);
   await expect(page.locator('#ac-1-domain')).toHaveValue('pve.example.com');

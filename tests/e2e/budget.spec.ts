@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { highlighterFiles, JS_BUDGET, measurePage } from '../../scripts/js-budget';
+import { builderPages as registryBuilderPages } from '../../src/lib/builders/registry';
 
 // Byte budgets for builder pages, measured the way a reader meets them: the page loads, the reader scrolls to the
 // end without clicking, and every script the browser fetched (workers and lazily loaded chunks included) is counted
@@ -13,8 +14,8 @@ function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : [join(dir, e)]));
 }
 
-/** Every built page that carries an island (a builder). */
-const builderPages = walk(DIST)
+/** Every built page that carries an island. */
+const pagesWithIslands = walk(DIST)
   .filter((f) => f.endsWith('index.html') && !f.includes(`${sep}pagefind${sep}`))
   .filter((f) => readFileSync(f, 'utf8').includes('<astro-island'))
   .map(
@@ -24,10 +25,13 @@ const builderPages = walk(DIST)
         .join('/')
         .replace(/index\.html$/, '')}`,
   );
+/** The pages measured: every page of the registry that hosts a builder. */
+const builderPages = registryBuilderPages();
 const highlighter = highlighterFiles(DIST);
 
-test('there are builder pages to check', () => {
+test('the registry lists every built page that carries an island, so each is measured', () => {
   expect(builderPages.length).toBeGreaterThanOrEqual(5);
+  expect(pagesWithIslands.toSorted()).toEqual(builderPages.toSorted());
 });
 
 for (const path of builderPages) {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectSettled, expectStored } from './helpers';
 
 const GUIDE = '/guides/internal-dns/';
 
@@ -111,7 +112,7 @@ test('state survives a reload, and the share link restores it in a fresh browser
   await page.locator('#dns-internalNames').fill('jellyfin\nnas');
   await page.locator('#dns-server').selectOption('unbound');
   await expect(output(page)).toContainText('jellyfin.int.lab.example.net');
-  await page.waitForTimeout(400); // the storage write is debounced
+  await expectStored(page, 'internal-dns', 'lab.example.net', 'jellyfin', '"server":"unbound"'); // debounced write ran
   await page.reload();
   await hydrated(page);
   await expect(page.locator('#dns-domain')).toHaveValue('lab.example.net');
@@ -185,7 +186,7 @@ test('typing makes no network request at all', async ({ page }) => {
   await page.locator('#dns-internalNames').pressSequentially('jellyfin, immich');
   await page.locator('#dns-publicNames').pressSequentially('blog.homelab.example.org');
   await expect(output(page)).toContainText('address=/immich.home.homelab.example.org/192.168.1.10');
-  await page.waitForTimeout(500); // debounced storage write and re-highlighting have run
+  await expectSettled(page, page.locator('.dns-builder'), 'internal-dns', 'blog.homelab.example.org'); // write, highlight ran
   await expect(page.locator('.dns-builder .output-code')).toBeVisible();
   expect(requests).toEqual([]);
 });

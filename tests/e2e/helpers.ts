@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -48,18 +48,107 @@ export async function watchWasm(page: Page): Promise<() => CompiledWasm[]> {
   return () => [...compiled];
 }
 
+/** A builder state as stored or shared (`v<version>.` + base64url JSON), decoded to its JSON; other values as they are. */
+const decodeState = (value: string) => {
+  const encoded = /^v\d+\.(.*)$/s.exec(value);
+  return encoded ? Buffer.from(encoded[1]!, 'base64url').toString('utf8') : value;
+};
+
 /**
- * Everything the site keeps in localStorage, one `key=value` line each, with builder states decoded from their share
- * encoding (`v1.` + base64url JSON) so a secret cannot hide from a `not.toContain` in base64. Fires `pagehide` first:
- * the builders write their debounced state on it, so the result is the current state, not one from before the pause.
+ * What the site keeps in localStorage, with builder states decoded from their share encoding (`v<version>.` +
+ * base64url JSON) so a secret cannot hide from a `not.toContain` in base64.
+ *
+ * Without `id`: every entry, one `key=value` line each. Fires `pagehide` first: the builders write their debounced
+ * state on it, so the result is the current state, not one from before the pause.
+ *
+ * With `id`: the state the builder with that id (its share-link and storage key) has stored so far, decoded, or ''
+ * when it has stored none. No `pagehide`: this reads what the debounced write has really put there, so
+ * `expectStored` can wait for it.
  */
-export async function storedState(page: Page): Promise<string> {
+export async function storedState(page: Page, id?: string): Promise<string> {
+  if (id !== undefined) {
+    const value = await page.evaluate((key) => localStorage.getItem(key), `builder:${id}`);
+    return value === null ? '' : decodeState(value);
+  }
   const entries = await page.evaluate(() => {
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     return { ...localStorage };
   });
-  const decode = (value: string) => (value.startsWith('v1.') ? Buffer.from(value.slice(3), 'base64url').toString('utf8') : value);
   return Object.entries(entries)
-    .map(([key, value]) => `${key}=${decode(value)}`)
+    .map(([key, value]) => `${key}=${decodeState(value)}`)
     .join('\n');
+}
+
+/**
+ * Waits until the builder `id` has stored a state that contains every one of `texts` (write them as they appear in
+ * the state's JSON): the debounced storage write after the last edit has run. Instead of sleeping through the pause.
+ */
+export async function expectStored(page: Page, id: string, ...texts: string[]): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const stored = await storedState(page, id);
+        return texts.filter((text) => !stored.includes(text));
+      },
+      { message: `builder:${id} in localStorage holds ${texts.join(', ')}` },
+    )
+    .toEqual([]);
+}
+
+/**
+ * Waits until the island that holds `selector` is interactive: scrolls the element into view (islands hydrate when
+ * visible) and waits until its <astro-island> has hydrated (Astro removes the `ssr` attribute once the component has
+ * rendered in the browser). Returns the element's locator.
+ */
+export async function hydrated(page: Page, selector: string): Promise<Locator> {
+  const element = page.locator(selector).first();
+  await element.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => element.evaluate((node) => node.closest('astro-island')?.hasAttribute('ssr') ?? 'not in an island'), {
+      message: `the island holding ${selector} has hydrated`,
+    })
+    .toBe(false);
+  return element;
+}
+
+/**
+ * Waits until the output panel in `builder` shows its current file highlighted: the panel shows the plain text until
+ * the highlighter (after a pause, in a worker) has coloured that exact content.
+ */
+export async function expectHighlighted(builder: Locator): Promise<void> {
+  await expect(builder.locator('.output-file .output-plain')).toHaveCount(0);
+  await expect(builder.locator('.output-file .output-code').first()).toBeVisible();
+}
+
+/**
+ * Waits until a builder has done the work it defers after the last edit: the debounced storage write holds every one
+ * of `stored` (so the edit has rendered), and the output of that edit has been highlighted.
+ */
+export async function expectSettled(page: Page, builder: Locator, id: string, ...stored: string[]): Promise<void> {
+  await expectStored(page, id, ...stored);
+  await expectHighlighted(builder);
+}
+
+/** A page opened from a builder's share link in a fresh browser context (no storage), and how to close it. */
+export interface SharedPage {
+  page: Page;
+  link: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * The share-link round trip: clicks "Copy share link" in `builder`, reads the link the builder shows, checks it
+ * carries the builder's parameter (`#<id>=v<version>.…`), and opens it in a fresh browser context with empty
+ * storage, waiting until the island holding `ready` (a selector on the new page) has hydrated. The caller checks the
+ * restored fields and closes the context.
+ */
+export async function openShareLink(browser: Browser, builder: Locator, id: string, ready: string): Promise<SharedPage> {
+  await builder.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await builder.locator('.state-link input').inputValue();
+  expect(link).toMatch(new RegExp(`[#&]${id}=v\\d+\\.`));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await hydrated(page, ready);
+  return { page, link, close: () => context.close() };
 }

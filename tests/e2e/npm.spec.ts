@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectSettled, expectStored } from './helpers';
 
 const LAYER2 = '/guides/nginx-proxy-manager/';
 const SETUP = '/guides/authelia-setup/';
@@ -153,7 +154,7 @@ test('the hosts survive a reload, and the share link restores them in a fresh br
   await page.locator('#npm-2-paths').fill('/admin\n/api/admin');
   await page.locator('#npm-0-hsts').check();
   await expect(tab(page, 'grafana.home.example.com.advanced.conf')).toBeVisible();
-  await page.waitForTimeout(400); // the storage write is debounced
+  await expectStored(page, 'npm', 'grafana.home.example.com', '/api/admin', '"hsts":true'); // debounced write ran
   await page.reload();
   await hydrated(page);
   await expect(page.locator('#npm-2-hostname')).toHaveValue('grafana.home.example.com');
@@ -194,7 +195,7 @@ test('typing makes no network request at all', async ({ page }) => {
   await page.locator('#npm-1-customLocations').pressSequentially('/public');
   await expect(npm(page).locator('[data-code="custom-location-no-identity"]').first()).toBeVisible();
   await expect(tab(page, 'login.example.com.advanced.conf')).toBeVisible();
-  await page.waitForTimeout(500); // debounced highlighting and storage
+  await expectSettled(page, npm(page), 'npm', '/public'); // debounced highlighting and storage have run
   expect(requests).toEqual([]);
 });
 

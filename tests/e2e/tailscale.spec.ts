@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectSettled, expectStored } from './helpers';
 
 const GUIDE = '/guides/tailscale/';
 
@@ -184,7 +185,7 @@ test('state survives a reload, and the share link restores it in a fresh browser
   await page.locator('#ts-coordination').selectOption('headscale');
   await page.locator('#ts-tags').fill('tag:router');
   await expect(output(page)).toContainText('--advertise-routes=10.20.30.0/24,192.168.50.0/24');
-  await page.waitForTimeout(400); // the storage write is debounced
+  await expectStored(page, 'tailscale', '192.168.50.0/24', 'headscale', 'tag:router'); // debounced write ran
   await page.reload();
   await hydrated(page);
   await expect(page.locator('#ts-routes')).toHaveValue('10.20.30.0/24,192.168.50.0/24');
@@ -225,7 +226,7 @@ test('typing makes no network request at all', async ({ page }) => {
   await page.locator('#ts-hostname').pressSequentially('nas-router');
   await page.locator('#ts-tags').pressSequentially('tag:router');
   await expect(output(page)).toContainText('--hostname=nas-router');
-  await page.waitForTimeout(500); // debounced storage write and re-highlighting have run
+  await expectSettled(page, page.locator('.builder:has(#ts-routes)'), 'tailscale', 'tag:router'); // write, highlight ran
   await expect(page.locator('.output-code')).toBeVisible();
   expect(requests).toEqual([]);
 });
