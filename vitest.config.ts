@@ -24,6 +24,8 @@ export default defineConfig({
       // sshd -t / sshd -T on temporary trees against the SSH simulator. New real-component suites get a line here and
       // a test:<name> script in package.json.
       project('ssh', ['tests/ssh/**/*.test.ts']),
+      // Real nginx, sshd and the project's parsers producing the errors the doctor must recognise.
+      project('doctor', ['tests/doctor/**/*.test.ts']),
       // The built site in dist/ (run `npm run build` first): links, budgets, metadata, the build's own files, and the
       // deploy config (deploy/nginx) in a real nginx serving it.
       project('built', READS_DIST),

@@ -24,7 +24,7 @@ export const BUILDERS: readonly BuilderEntry[] = [
 ];
 
 /** Pages that are not builders but stand for a page type in the gates: home, a prose guide, checklist, search. */
-export const OTHER_KEY_PAGES: readonly string[] = ['/', '/guides/close-the-ports/', '/checklist/', '/search/'];
+export const OTHER_KEY_PAGES: readonly string[] = ['/', '/guides/close-the-ports/', '/checklist/', '/search/', '/doctor/'];
 
 /** Every page that hosts a builder, once. */
 export function builderPages(): string[] {

@@ -1,0 +1,62 @@
+/**
+ * The doctor's data model: a signature is a known message (its pattern and what it means), a finding is a signature
+ * recognised on one or more lines of a paste.
+ */
+
+/** The tools whose messages the doctor knows. */
+export type Tool = 'authelia' | 'nginx' | 'tailscale' | 'headscale' | 'cloudflared' | 'compose' | 'ssh' | 'home-assistant';
+
+/** A builder field that fixes the cause: `builder` is an id from src/lib/builders/registry.ts, `field` its data-path. */
+export interface BuilderLink {
+  builder: string;
+  field: string;
+}
+
+/** One fix step: what to do, and optionally the command that does it. */
+export interface FixStep {
+  text: string;
+  command?: string;
+}
+
+export interface Signature {
+  /** Stable id (never renamed once published: findings and tests refer to it). */
+  id: string;
+  tool: Tool;
+  title: string;
+  /**
+   * Lower-case text every matching line contains. Checked before the pattern, so most lines cost one `includes`;
+   * the pattern then confirms the exact message.
+   */
+  needle: string;
+  /** Tested against one normalised line (at most MAX_LINE_CHARS). Literal text with bounded gaps only. */
+  pattern: RegExp;
+  /** Higher is more specific; findings are ordered by it. */
+  specificity: number;
+  /** Signatures this one refines: on a line both match, only this one reports it. */
+  supersedes?: readonly string[];
+  /** The cause, in this project's words. */
+  cause: string;
+  fix: readonly FixStep[];
+  /** `/guides/<slug>/#<heading-id>`; the heading must exist (tested). */
+  guide: string;
+  builder?: BuilderLink;
+}
+
+export interface Finding {
+  id: string;
+  tool: Tool | 'config';
+  title: string;
+  cause: string;
+  fix: readonly FixStep[];
+  /** 1-based line numbers in the paste; never empty. */
+  lines: number[];
+  guide: string;
+  builder?: BuilderLink;
+  /** Extra notes computed from the paste (e.g. the splitter's findings on a pasted compose file). */
+  details?: string[];
+}
+
+export interface Diagnosis {
+  findings: Finding[];
+  redacted: string;
+}
