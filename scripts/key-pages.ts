@@ -4,7 +4,7 @@
 // without another list to edit.
 import { BUILDERS, OTHER_KEY_PAGES, builderPages, keyPages, type BuilderEntry } from '../src/lib/builders/registry.ts';
 
-export type PageKind = 'home' | 'prose guide' | 'builder' | 'checklist' | 'search';
+export type PageKind = 'home' | 'prose guide' | 'builder' | 'checklist' | 'search' | 'doctor';
 
 export interface KeyPage {
   path: string;
@@ -23,6 +23,7 @@ function otherKind(path: string): Exclude<PageKind, 'builder'> {
   if (path === '/') return 'home';
   if (path === '/checklist/') return 'checklist';
   if (path === '/search/') return 'search';
+  if (path === '/doctor/') return 'doctor';
   if (path.startsWith('/guides/')) return 'prose guide';
   throw new Error(`registry: no page type for ${path} in OTHER_KEY_PAGES`);
 }
@@ -38,7 +39,7 @@ function builderLabel(builders: readonly BuilderEntry[]): string {
   return `${names.length > 1 ? 'builders' : 'builder'}: ${names.join(' + ')}`;
 }
 
-const ORDER: PageKind[] = ['home', 'prose guide', 'builder', 'checklist', 'search'];
+const ORDER: PageKind[] = ['home', 'prose guide', 'builder', 'checklist', 'search', 'doctor'];
 
 /**
  * Every key page once, home first, then the prose guide, every builder page, the checklist and search. A page in

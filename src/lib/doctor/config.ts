@@ -101,7 +101,7 @@ export function detectConfigs(text: string, lines: readonly string[]): Finding[]
       fix: [{ text: 'Open the compose splitter and paste the file there.' }],
       lines: [keys.get('services') as number],
       guide: '/guides/secrets/#split-your-compose-file',
-      builder: { builder: 'compose', field: 'source' },
+      builder: { builder: 'compose', field: 'composeSource' },
       details: composeDetails(text),
     });
   }

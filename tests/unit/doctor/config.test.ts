@@ -28,7 +28,7 @@ describe('pasted configuration', () => {
   it("recognises a compose file and reports the splitter's findings", () => {
     const text = 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2hunter2\n';
     const finding = byId(text).get('config-compose');
-    expect(finding?.builder).toEqual({ builder: 'compose', field: 'source' });
+    expect(finding?.builder).toEqual({ builder: 'compose', field: 'composeSource' });
     expect(finding?.lines).toEqual([1]);
     expect(finding?.details?.join(' ')).toContain('POSTGRES_PASSWORD');
   });

@@ -1,10 +1,11 @@
 /**
  * What a doctor link may point at: guide headings as Astro renders their ids (github-slugger over the MDX
- * headings), and builder fields as the builder islands mark them (`data-path`/`path` attributes).
+ * headings), and builder fields as the builder specs define them (or the `data-path` an island gives a field).
  */
 import GithubSlugger from 'github-slugger';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILDER_SPECS } from '../../../src/lib/builders/specs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const DOCS = join(ROOT, 'src', 'content', 'docs');
@@ -27,34 +28,37 @@ export function guideAnchors(): Set<string> {
   return anchors;
 }
 
-const ISLANDS: Record<string, string> = {
-  tailscale: 'src/components/tailscale/TailscaleBuilder.tsx',
-  'internal-dns': 'src/components/dns/InternalDnsBuilder.tsx',
-  npm: 'src/components/npm/NpmSnippetsBuilder.tsx',
-  'authelia-setup': 'src/components/authelia/AutheliaSetupBuilder.tsx',
-  access: 'src/components/authelia/AccessControlBuilder.tsx',
-  compose: 'src/components/compose/ComposeSplitter.tsx',
-};
-
 /**
- * Whether the builder's island marks `field`. Indexed paths (`hosts[0].hostname`) match the island's
- * `hosts[${i}].hostname` template, or `hosts[${i}].${key}` with `'hostname'` listed as a key. The compose splitter
- * has one text area and no data-path: its field `source` is the element id `cs-source`.
+ * Whether the builder has `field`: a key of its spec's state (`BUILDER_SPECS`), or for an indexed path
+ * (`hosts[0].hostname`) a key of the list's rows. The islands mark every state field with the same `data-path`.
  */
 export function builderHasField(builder: string, field: string): boolean {
-  const file = ISLANDS[builder];
-  if (!file) return false;
-  const source = readFileSync(join(ROOT, file), 'utf8');
-  if (builder === 'compose') return source.includes(`id="cs-${field}"`);
+  const spec = BUILDER_SPECS[builder];
+  if (!spec) return false;
+  const state = spec.defaults as Record<string, unknown>;
   const indexed = /^(\w+)\[0\]\.(\w+)$/.exec(field);
   if (indexed) {
-    const [, list, key] = indexed;
-    if (source.includes(`${list}[\${i}].${key}\``)) return true;
-    return source.includes(`${list}[\${i}].\${key}\``) && new RegExp(`['"]${key}['"]`).test(source);
+    const rows = state[indexed[1]!];
+    const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
+    return typeof first === 'object' && first !== null && indexed[2]! in first;
   }
-  return (
-    source.includes(`path="${field}"`) ||
-    source.includes(`data-path="${field}"`) ||
-    new RegExp(`\\b(?:text|set)\\('${field}'`).test(source)
-  );
+  return Object.hasOwn(state, field) || islandMarks(builder, field);
+}
+
+const ISLAND_DIRS: Record<string, string> = {
+  tailscale: 'tailscale',
+  'internal-dns': 'dns',
+  npm: 'npm',
+  'authelia-setup': 'authelia',
+  access: 'authelia',
+  compose: 'compose',
+  ssh: 'ssh',
+};
+
+/** Whether the builder's island marks a field with this `data-path` where it differs from the state key. */
+function islandMarks(builder: string, field: string): boolean {
+  const dir = join(ROOT, 'src', 'components', ISLAND_DIRS[builder] ?? builder);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.tsx'))
+    .some((name) => readFileSync(join(dir, name), 'utf8').includes(`data-path="${field}"`));
 }

@@ -65,7 +65,7 @@ export const CLOUDFLARED_SIGNATURES: readonly Signature[] = [
       { text: "Copy the token again from the tunnel's install command and pass it as TUNNEL_TOKEN from .env, without quotes." },
     ],
     guide: `${CT}#dashboard-managed-tunnel`,
-    builder: { builder: 'compose', field: 'source' },
+    builder: { builder: 'compose', field: 'composeSource' },
   },
   {
     id: 'cloudflared-invalid-tunnel-secret',

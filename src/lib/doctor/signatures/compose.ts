@@ -5,7 +5,7 @@
 import type { Signature } from '../types';
 
 const SECRETS = '/guides/secrets/';
-const SPLITTER = { builder: 'compose', field: 'source' } as const;
+const SPLITTER = { builder: 'compose', field: 'composeSource' } as const;
 
 export const COMPOSE_SIGNATURES: readonly Signature[] = [
   {
