@@ -1,10 +1,8 @@
-import { THEME_STORAGE_KEY, nextChoice, readChoice, resolveTheme, type ThemeChoice } from '../lib/site/preferences';
+import { THEME_STORAGE_KEY, otherTheme, resolveTheme, type Theme } from '../lib/site/preferences';
 
-// The initial theme is set by an inline script in <head> (no flash); this wires the button, which goes through
-// light, dark and auto (follow the system). Auto is the absence of a stored choice.
+// The initial theme is set by an inline script in <head> (no flash); this wires the toggle.
 const root = document.documentElement;
 const media = window.matchMedia('(prefers-color-scheme: dark)');
-const NAMES: Record<ThemeChoice, string> = { light: 'light', dark: 'dark', auto: 'auto (follows the system)' };
 
 function stored(): string | null {
   try {
@@ -14,33 +12,27 @@ function stored(): string | null {
   }
 }
 
-function apply(choice: ThemeChoice): void {
-  root.dataset.theme = resolveTheme(choice === 'auto' ? null : choice, media.matches);
+function apply(theme: Theme): void {
+  root.dataset.theme = theme;
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    button.dataset.choice = choice;
-    const label = button.querySelector('[data-theme-label]');
-    if (label) label.textContent = `Theme: ${NAMES[choice]}`;
+    button.setAttribute('aria-pressed', String(theme === 'dark'));
   }
 }
 
-apply(readChoice(stored()));
+apply(resolveTheme(stored(), media.matches));
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
   button.addEventListener('click', () => {
-    // The button holds the current choice (apply() sets it), so this works with storage disabled too.
-    const next = nextChoice(readChoice(button.dataset.choice), media.matches);
+    const next = otherTheme(resolveTheme(root.dataset.theme, media.matches));
     try {
-      if (next === 'auto') localStorage.removeItem(THEME_STORAGE_KEY);
-      else localStorage.setItem(THEME_STORAGE_KEY, next);
+      localStorage.setItem(THEME_STORAGE_KEY, next);
     } catch {
       // Storage may be disabled; the choice then lasts for this page only.
     }
     apply(next);
-    const announcer = document.getElementById('announcer');
-    if (announcer) announcer.textContent = `Theme: ${NAMES[next]}`;
   });
 }
 
 media.addEventListener('change', () => {
-  if (readChoice(stored()) === 'auto') apply('auto');
+  if (!stored()) apply(resolveTheme(null, media.matches));
 });

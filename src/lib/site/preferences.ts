@@ -17,24 +17,6 @@ export function otherTheme(theme: Theme): Theme {
   return theme === 'dark' ? 'light' : 'dark';
 }
 
-/** What the reader chose: a theme, or 'auto' (nothing stored: follow the system, also when it changes). */
-export type ThemeChoice = Theme | 'auto';
-
-export function readChoice(stored: string | null | undefined): ThemeChoice {
-  return stored === 'light' || stored === 'dark' ? stored : 'auto';
-}
-
-/**
- * The theme button's next choice: auto → the theme the system is not showing → the other theme → auto. The first
- * press always changes what is on screen; the third goes back to following the system.
- */
-export function nextChoice(choice: ThemeChoice, systemPrefersDark: boolean): ThemeChoice {
-  const system: Theme = systemPrefersDark ? 'dark' : 'light';
-  if (choice === 'auto') return otherTheme(system);
-  if (choice !== system) return system;
-  return 'auto';
-}
-
 export interface ShortcutEvent {
   key: string;
   ctrlKey: boolean;

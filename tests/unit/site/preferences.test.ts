@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut, nextChoice, otherTheme, readChoice, resolveTheme } from '../../../src/lib/site/preferences';
+import { isSearchShortcut, otherTheme, resolveTheme } from '../../../src/lib/site/preferences';
 import { humanDate, isoDate } from '../../../src/lib/site/format';
 
 describe('resolveTheme', () => {
@@ -17,22 +17,6 @@ describe('resolveTheme', () => {
   it('toggles between the two themes', () => {
     expect(otherTheme('light')).toBe('dark');
     expect(otherTheme('dark')).toBe('light');
-  });
-});
-
-describe('theme choice', () => {
-  it('reads a stored theme, and anything else as auto', () => {
-    expect(readChoice('dark')).toBe('dark');
-    expect(readChoice(null)).toBe('auto');
-    expect(readChoice('purple')).toBe('auto');
-  });
-  it('goes auto → the theme the system is not showing → the other → auto', () => {
-    expect(nextChoice('auto', false)).toBe('dark');
-    expect(nextChoice('dark', false)).toBe('light');
-    expect(nextChoice('light', false)).toBe('auto');
-    expect(nextChoice('auto', true)).toBe('light');
-    expect(nextChoice('light', true)).toBe('dark');
-    expect(nextChoice('dark', true)).toBe('auto');
   });
 });
 
