@@ -28,8 +28,39 @@ function nginxGrammarWithoutLua() {
   };
 }
 
+/**
+ * Astro's content-assets plugin marks each MDX entry's `?astroPropagatedAssets` module with the directive
+ * "use astro:head-inject" (astro 7.3.5, dist/content/vite-plugin-content-assets.js), which Astro reads itself before
+ * bundling. Rolldown then reports each such module as a MODULE_LEVEL_DIRECTIVE warning: one 10-line box per guide on
+ * every build (known upstream: https://github.com/withastro/astro/issues/18087). Exactly that warning is dropped;
+ * every other warning, other module-level directives included, still reaches the terminal.
+ *
+ * A plugin rather than `vite.build.rolldownOptions.onwarn`: @preact/preset-vite 2.x sets its own `onwarn` (for
+ * "use client") in its config hook, which replaces a user's. This one runs after it ('post') and hands on to it.
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectDirective() {
+  return {
+    name: 'quiet-head-inject-directive',
+    enforce: 'post',
+    config(config) {
+      const build = config.build ?? {};
+      const previous = build.rolldownOptions?.onwarn ?? build.rollupOptions?.onwarn;
+      /** @type {(warning: { code?: string; message: string }, warn: (warning: { code?: string; message: string }) => void) => void} */
+      const onwarn = (warning, warn) => {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+        if (previous) previous(warning, warn);
+        else warn(warning);
+      };
+      return { build: { rolldownOptions: { onwarn } } };
+    },
+  };
+}
+
 // The public address of the site; override with SITE_URL when self-hosting under another name.
 const site = process.env.SITE_URL ?? 'https://homelab-front-door.example';
+
+export { quietHeadInjectDirective };
 
 export default defineConfig({
   site,
@@ -47,5 +78,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Module workers, so a worker's dynamic imports (one highlighting grammar per language) become chunks of their own
   // instead of one bundle with every grammar.
-  vite: { worker: { format: 'es', plugins: () => [nginxGrammarWithoutLua()] } },
+  vite: {
+    worker: { format: 'es', plugins: () => [nginxGrammarWithoutLua()] },
+    plugins: [quietHeadInjectDirective()],
+  },
 });

@@ -16,6 +16,13 @@ declare global {
   }
 }
 
+/**
+ * Pagefind's ranking (pagefind 1.x `ranking` option). A higher termSimilarity favours whole-word matches over longer
+ * words that merely start with the query, so "ip forwarding" finds "IP forwarding" before "IPv6"; the rest are the
+ * defaults. tests/e2e/search-ranking.spec.ts holds the questions this is tuned against.
+ */
+const RANKING = { termSimilarity: 6 };
+
 let assets: Promise<void> | undefined;
 
 function loadAssets(): Promise<void> {
@@ -38,14 +45,51 @@ function loadAssets(): Promise<void> {
 
 const mounted = new Map<HTMLElement, Promise<PagefindUIInstance>>();
 
+/**
+ * Each mount has a plain field in front of it (`data-search-early`) that takes the keys typed while Pagefind's script
+ * and index are still on their way: Ctrl+K focuses it at once. When Pagefind's own field exists, the text, the caret
+ * and the focus move across in one task, so no key falls between the two fields.
+ */
+const earlyField = (mount: HTMLElement) =>
+  mount.parentElement?.querySelector<HTMLInputElement>(`input[data-search-early="${mount.id}"]`) ?? null;
+
+function handOver(mount: HTMLElement): void {
+  const early = earlyField(mount);
+  const input = mount.querySelector<HTMLInputElement>('input');
+  if (!early || !input || early.hidden) return;
+  const focused = document.activeElement === early;
+  const { value, selectionStart, selectionEnd } = early;
+  early.hidden = true;
+  early.value = '';
+  if (value) {
+    input.value = value;
+    // Pagefind's field is bound to its `input` event: this runs the search for what was typed.
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  if (focused) {
+    input.focus();
+    input.setSelectionRange(selectionStart, selectionEnd);
+  }
+}
+
 function mountUi(element: HTMLElement, autofocus: boolean): Promise<PagefindUIInstance> {
   let ui = mounted.get(element);
   if (!ui) {
-    ui = loadAssets().then(
-      () => new window.PagefindUI!({ element: `#${element.id}`, showSubResults: true, showImages: false, autofocus }),
-    );
+    ui = loadAssets().then(() => {
+      const instance = new window.PagefindUI!({
+        element: `#${element.id}`,
+        showSubResults: true,
+        showImages: false,
+        autofocus,
+        ranking: RANKING,
+      });
+      handOver(element);
+      return instance;
+    });
     ui.catch(() => {
       mounted.delete(element);
+      const early = earlyField(element);
+      if (early) early.hidden = true;
       element.textContent = 'Search is not available on this copy of the site (the index is built by "npm run build").';
     });
     mounted.set(element, ui);
@@ -53,20 +97,29 @@ function mountUi(element: HTMLElement, autofocus: boolean): Promise<PagefindUIIn
   return ui;
 }
 
-const focusInput = (element: HTMLElement) => element.querySelector<HTMLInputElement>('input')?.focus();
+/** Focuses the mount's field: Pagefind's once it is there, else the early field in front of it. */
+function focusField(mount: HTMLElement): void {
+  const early = earlyField(mount);
+  if (early && !mounted.has(mount)) early.hidden = false;
+  if (early && !early.hidden) early.focus();
+  else mount.querySelector<HTMLInputElement>('input')?.focus();
+}
 
 function open(): void {
   // On /search/ the page's own field is the search: focus it rather than open a second one in the dialog.
   if (pageMount) {
-    mountUi(pageMount, true)
-      .then(() => focusInput(pageMount))
-      .catch(() => undefined);
+    focusField(pageMount);
+    mountUi(pageMount, true).catch(() => undefined);
     return;
   }
   if (!dialog || !dialogMount || dialog.open) return;
   dialog.showModal();
+  focusField(dialogMount);
   mountUi(dialogMount, true)
-    .then(() => focusInput(dialogMount))
+    .then(() => {
+      // Pagefind autofocuses its field only on its first mount; later openings focus it here.
+      if (dialog.open && !dialogMount.contains(document.activeElement)) focusField(dialogMount);
+    })
     .catch(() => undefined);
 }
 
@@ -115,17 +168,20 @@ function afterFirstPaint(callback: () => void): void {
 
 if (pageMount) {
   // /search/?q=term runs the search on arrival; typing keeps ?q= in step, so a search can be bookmarked or shared.
+  // The early field holds ?q= and takes typing until Pagefind has loaded; the hand-over then runs the search.
   const term = new URLSearchParams(location.search).get('q')?.trim() ?? '';
+  const early = earlyField(pageMount);
+  if (early) {
+    early.value = term;
+    early.hidden = false;
+    if (!term) early.focus();
+  }
   afterFirstPaint(() => {
-    mountUi(pageMount, term === '')
-      .then((ui) => {
-        if (term) ui.triggerSearch(term);
-      })
-      .catch(() => undefined);
+    mountUi(pageMount, false).catch(() => undefined);
   });
-  pageMount.addEventListener('input', (event) => {
+  pageMount.parentElement?.addEventListener('input', (event) => {
     const input = event.target as HTMLInputElement;
-    if (!input.classList.contains('pagefind-ui__search-input')) return;
+    if (!input.classList.contains('pagefind-ui__search-input') && input !== early) return;
     const url = new URL(location.href);
     const value = input.value.trim();
     if (value) url.searchParams.set('q', value);
