@@ -46,9 +46,14 @@ function quietHeadInjectDirective() {
     config(config) {
       const build = config.build ?? {};
       const previous = build.rolldownOptions?.onwarn ?? build.rollupOptions?.onwarn;
-      /** @type {(warning: { code?: string; message: string }, warn: (warning: { code?: string; message: string }) => void) => void} */
+      /** @type {(warning: any, warn: (warning: any) => void) => void} Rolldown hands a log object or a string. */
       const onwarn = (warning, warn) => {
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+        if (
+          typeof warning === 'object' &&
+          warning?.code === 'MODULE_LEVEL_DIRECTIVE' &&
+          String(warning.message).includes('"use astro:head-inject"')
+        )
+          return;
         if (previous) previous(warning, warn);
         else warn(warning);
       };
