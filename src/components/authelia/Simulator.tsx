@@ -1,3 +1,4 @@
+import { splitList } from '../../lib/core/list';
 import { useMemo, useState } from 'preact/hooks';
 import type { AccessControlOptions } from '../../lib/authelia/access-control';
 import { OUTCOME_LABELS } from '../../lib/authelia/builder-access';
@@ -27,10 +28,7 @@ export function Simulator({ input, options = {} }: Props) {
           url: url.trim(),
           method: method.trim() || undefined,
           username: username.trim() || undefined,
-          groups: groups
-            .split(',')
-            .map((g) => g.trim())
-            .filter(Boolean),
+          groups: splitList(groups),
           clientId: clientId || undefined,
           ip: ip.trim() || undefined,
         },

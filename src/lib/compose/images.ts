@@ -1,5 +1,6 @@
 /**
- * Images that read a secret from a file named by `<VAR>_FILE` (or `<VAR>__FILE`), per the fact sheet (§3.4).
+ * Images that read a secret from a file named by `<VAR>_FILE` (or `<VAR>__FILE`), as each image documents it (e.g. the
+ * official postgres image: https://github.com/docker-library/docs/blob/master/postgres/README.md#docker-secrets).
  * Only these get the Docker-secrets treatment; everything else keeps its value in `.env`.
  */
 

@@ -2,6 +2,7 @@
  * Compose's variable interpolation, written from the behaviour of compose-go's `template` package (v2.13):
  * `$$`, `$NAME`, `${NAME}`, `${NAME:-d}`, `${NAME-d}`, `${NAME:?e}`, `${NAME?e}`, `${NAME:+a}`, `${NAME+a}`, nesting.
  */
+import { goQuote } from '../core/quote';
 
 /** A variable lookup: the value, or undefined when the variable is not set. */
 export type Lookup = (name: string) => string | undefined;
@@ -149,32 +150,8 @@ function substitute(template: string, lookup: Lookup): string {
   return out;
 }
 
-/** Go's `%q` quoting of a string, used where Compose prints `%#v` / `%q`. */
-const GO_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\x07': '\\a',
-  '\b': '\\b',
-  '\f': '\\f',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\v': '\\v',
-};
-
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const esc = GO_ESCAPES[ch];
-    if (esc) out += esc;
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (ch !== ' ' && /[\p{C}\p{Z}]/u.test(ch))
-      out += cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+/** Go's `%q` quoting of a string, where Compose prints `%#v` / `%q`: the one implementation, in src/lib/core/quote.ts. */
+export { goQuote };
 
 function engineMessage(f: EngineFailure): string {
   if (f.kind === 'invalid-template') return `Invalid template: ${goQuote(f.template)}`;

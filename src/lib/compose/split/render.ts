@@ -2,6 +2,7 @@
  * The output files, one render function each, listed in `renderFiles` in the order the reader sees them:
  * compose file, .env, .env.example, .gitignore, then create-secrets.sh when secrets are read from files.
  */
+import { shellQuote } from '../../core/quote';
 import { sortDiagnostics, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../../core';
 import { encodeDotenvValue } from '../dotenv';
 import { usageLabel } from './grouping';
@@ -38,10 +39,6 @@ function renderGitignore(withSecretFiles: boolean): GeneratedFile {
   const lines = ['# Real values stay out of git; .env.example is meant to be committed.', '.env', '!.env.example'];
   if (withSecretFiles) lines.push('secrets/', 'create-secrets.sh');
   return { name: '.gitignore', language: 'gitignore', content: lines.join('\n') + '\n' };
-}
-
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
 function renderCreateSecrets(ctx: Context, fileSecrets: readonly Group[]): GeneratedFile {
