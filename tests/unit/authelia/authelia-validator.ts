@@ -1,6 +1,7 @@
 /**
  * Test helper: an independent TypeScript port of the Authelia 4.39 startup checks that apply to the configuration the
- * builder generates (fact sheet ../shared/research/authelia.md §1.8, §3.1, §3.3, §3.4 and the session validator).
+ * builder generates (Authelia v4.39.20's validators: https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/validator/ —
+ * access_control.go, session.go, storage.go, identity_validation.go and the others named per section).
  * It is deliberately written apart from src/lib/authelia so that the generator is checked against a second reading of
  * the rules, not against itself.
  */
@@ -318,7 +319,7 @@ function checkMisc(config: Obj, errors: string[]): void {
     errors.push(`server: option 'address' with value '${str(address)}' is invalid`);
 }
 
-// ---- access_control (validator/access_control.go, fact sheet §1.8) ---------------------------------------------------
+// ---- access_control (https://github.com/authelia/authelia/blob/v4.39.20/internal/configuration/validator/access_control.go) ---------------------------------------------------
 
 const POLICIES = ['bypass', 'one_factor', 'two_factor', 'deny'];
 const METHODS = [

@@ -3,7 +3,7 @@ import { findSecrets } from '../../../src/lib/compose';
 
 type Row = [key: string, value: string, secret: boolean];
 
-// Variable names of real homelab stacks (compose-env.md §6.4 and the projects' own compose examples) with typical values.
+// Variable names of real homelab stacks (the projects' own compose examples) with typical values.
 const STACKS: Record<string, { image: string; env: Row[] }> = {
   postgres: {
     image: 'postgres:16',

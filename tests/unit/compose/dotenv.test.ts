@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeDotenvValue, parseDotenv } from '../../../src/lib/compose';
 
-// Every rule of compose-env.md §2.1–§2.2 (Compose v2 / compose-go dotenv), one row each: [rule, .env text, expected map].
+// Every rule of compose-go's dotenv parser (https://github.com/compose-spec/compose-go/blob/v2.13.0/dotenv/parser.go), one row each: [rule, .env text, expected map].
 const VALUES: readonly [string, string, Record<string, string>][] = [
   ['comment lines are ignored', '# a comment\nA=1\n', { A: '1' }],
   ['blank lines and leading whitespace are skipped', '\n\n   A=1\n\t B=2\n', { A: '1', B: '2' }],

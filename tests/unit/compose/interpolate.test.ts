@@ -3,7 +3,7 @@ import { interpolate, InterpolationError } from '../../../src/lib/compose';
 
 const ENV = { SET: 'val', EMPTY: '' };
 
-// compose-env.md §1.2 table first, then the remaining operators and nesting.
+// compose-go's template operators (https://github.com/compose-spec/compose-go/blob/v2.13.0/template/template.go) first, then the remaining operators and nesting.
 const TABLE: readonly [string, string][] = [
   ['$SETsuffix', ''],
   ['${EMPTY:-d}', 'd'],
