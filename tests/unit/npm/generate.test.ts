@@ -10,7 +10,7 @@ import {
   type NpmOptions,
 } from '../../../src/lib/npm';
 
-/** NPM 2.15's check for an Advanced-tab `location /` (https://github.com/NginxProxyManager/nginx-proxy-manager/blob/v2.15.1/backend/internal/nginx.js, the Advanced-config check). */
+/** NPM 2.15's check for an Advanced-tab `location /` (https://github.com/NginxProxyManager/nginx-proxy-manager/blob/v2.15.1/backend/internal/nginx.js, generateConfig()). */
 const NPM_DEFAULT_LOCATION_RE = /^(?:.*;)?\s*?location\s*?\/\s*?{/im;
 
 const base: NpmOptions = { autheliaUpstream: 'http://authelia:9091', portalUrl: 'https://auth.example.com', hosts: [] };
