@@ -77,6 +77,7 @@ export const CHECKLIST: readonly ChecklistStep[] = [
         id: 'disable-password-login',
         text: 'Turn off password logins and test from a second terminal',
         guide: '/guides/ssh-keys/#turn-off-password-logins',
+        builder: '/guides/ssh-keys/#build-the-drop-in-for-your-server',
       },
     ],
   },
