@@ -1,4 +1,3 @@
-import './compose.css';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { samples } from '../../lib/compose/samples';
 import {

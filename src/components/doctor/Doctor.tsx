@@ -1,4 +1,3 @@
-import './doctor.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILDERS } from '../../lib/builders/registry';
 import type { Finding } from '../../lib/doctor';

@@ -1,4 +1,3 @@
-import './npm.css';
 import { useMemo, useRef } from 'preact/hooks';
 import type { Diagnostic } from '../../lib/core';
 import { emptyNpmHostForm, normalizeNpmForm, npmBuilder, type NpmForm, type NpmHostForm, type RealIpForm } from '../../lib/npm';

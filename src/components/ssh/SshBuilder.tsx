@@ -1,4 +1,3 @@
-import './ssh.css';
 import { useMemo, useRef } from 'preact/hooks';
 import { SSH_TEXT_FIELDS, sshBuilder, type SshTextField } from '../../lib/ssh/builder';
 import { simulateOptions, stockSet } from '../../lib/ssh';
