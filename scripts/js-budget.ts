@@ -7,8 +7,12 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 
 export const JS_BUDGET = {
-  /** A builder page after load and a scroll to the end, no click: everything but the highlighter. */
-  builderBeforeHighlighter: 45 * 1024,
+  /**
+   * A builder page after load and a scroll to the end, no click: everything but the highlighter. 47 kB since
+   * 2026-12-02 (was 45): the site script every page loads grew by 0.7 kB (search keeps the keys typed before Pagefind
+   * arrives; offline by choice on metered connections) and the access-control validator by Authelia parity.
+   */
+  builderBeforeHighlighter: 47 * 1024,
   /** The same, highlighter included. */
   builderTotal: 100 * 1024,
 };
@@ -21,7 +25,7 @@ export const JS_BUDGET = {
  */
 export const BUDGET_EXCEPTIONS: Readonly<Record<string, { beforeHighlighter: number; reason: string }>> = {
   '/guides/authelia-setup/': {
-    beforeHighlighter: 56 * 1024,
+    beforeHighlighter: 58 * 1024,
     reason: 'the configuration generator with the full access-control validator inside it',
   },
 };

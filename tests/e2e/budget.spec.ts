@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { beforeHighlighterBudget, highlighterFiles, JS_BUDGET, measurePage } from '../../scripts/js-budget';
-import { builderPages as registryBuilderPages } from '../../src/lib/builders/registry';
+import { OTHER_KEY_PAGES, builderPages as registryBuilderPages } from '../../src/lib/builders/registry';
 
 // Byte budgets for builder pages, measured the way a reader meets them: the page loads, the reader scrolls to the
 // end without clicking, and every script the browser fetched (workers and lazily loaded chunks included) is counted
@@ -25,16 +25,17 @@ const pagesWithIslands = walk(DIST)
         .join('/')
         .replace(/index\.html$/, '')}`,
   );
-/** The pages measured: every page of the registry that hosts a builder. */
-const builderPages = registryBuilderPages();
+/** The pages measured: every page of the registry that hosts a builder, and its other key pages with an island (the doctor). */
+const measured = [...new Set([...registryBuilderPages(), ...OTHER_KEY_PAGES.filter((path) => pagesWithIslands.includes(path))])];
 const highlighter = highlighterFiles(DIST);
 
 test('the registry lists every built page that carries an island, so each is measured', () => {
-  expect(builderPages.length).toBeGreaterThanOrEqual(5);
-  expect(pagesWithIslands.toSorted()).toEqual(builderPages.toSorted());
+  expect(registryBuilderPages().length).toBeGreaterThanOrEqual(5);
+  for (const path of registryBuilderPages()) expect(pagesWithIslands, path).toContain(path);
+  expect(pagesWithIslands.toSorted()).toEqual(measured.toSorted());
 });
 
-for (const path of builderPages) {
+for (const path of measured) {
   test(`${path}: at most ${kb(beforeHighlighterBudget(path))} gzip of JS before the highlighter, ${kb(JS_BUDGET.builderTotal)} with it`, async ({
     page,
   }) => {
