@@ -21,11 +21,13 @@ export const JS_BUDGET = {
  * Builder pages allowed more than `builderBeforeHighlighter`, each with its reason. The Authelia setup page runs the
  * whole configuration generator, and inside it the complete access-control validator (Authelia 4.39's decoding,
  * validator messages, RE2 translation and lints — about 14 kB gzip) on every keystroke, so `configuration.yml` is
- * checked exactly as Authelia checks it; the NPM builder it also hosts stays behind a button.
+ * checked exactly as Authelia checks it (58 kB gzip before the highlighter, 106 kB with it); the NPM builder it also
+ * hosts stays behind a button.
  */
-export const BUDGET_EXCEPTIONS: Readonly<Record<string, { beforeHighlighter: number; reason: string }>> = {
+export const BUDGET_EXCEPTIONS: Readonly<Record<string, { beforeHighlighter: number; total: number; reason: string }>> = {
   '/guides/authelia-setup/': {
     beforeHighlighter: 58 * 1024,
+    total: 106 * 1024,
     reason: 'the configuration generator with the full access-control validator inside it',
   },
 };
@@ -33,6 +35,11 @@ export const BUDGET_EXCEPTIONS: Readonly<Record<string, { beforeHighlighter: num
 /** The JavaScript a builder page may load before the highlighter. */
 export function beforeHighlighterBudget(path: string): number {
   return BUDGET_EXCEPTIONS[path]?.beforeHighlighter ?? JS_BUDGET.builderBeforeHighlighter;
+}
+
+/** The JavaScript a builder page may load with the highlighter. */
+export function totalBudget(path: string): number {
+  return BUDGET_EXCEPTIONS[path]?.total ?? JS_BUDGET.builderTotal;
 }
 
 const IMPORT = /(?:\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)[`'"](\.\/[^`'"]+\.js)[`'"]/g;

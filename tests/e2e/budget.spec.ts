@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { beforeHighlighterBudget, highlighterFiles, JS_BUDGET, measurePage } from '../../scripts/js-budget';
+import { beforeHighlighterBudget, highlighterFiles, measurePage, totalBudget } from '../../scripts/js-budget';
 import { OTHER_KEY_PAGES, builderPages as registryBuilderPages } from '../../src/lib/builders/registry';
 
 // Byte budgets for builder pages, measured the way a reader meets them: the page loads, the reader scrolls to the
@@ -36,13 +36,13 @@ test('the registry lists every built page that carries an island, so each is mea
 });
 
 for (const path of measured) {
-  test(`${path}: at most ${kb(beforeHighlighterBudget(path))} gzip of JS before the highlighter, ${kb(JS_BUDGET.builderTotal)} with it`, async ({
+  test(`${path}: at most ${kb(beforeHighlighterBudget(path))} gzip of JS before the highlighter, ${kb(totalBudget(path))} with it`, async ({
     page,
   }) => {
     const { scripts, styles, before, highlighterGzip: lazy } = await measurePage(page, path, highlighter);
     const listing = [...scripts].map(([f, b]) => `${f} ${kb(b)}`).join(', ');
     expect(before, `before the highlighter: ${listing}`).toBeLessThanOrEqual(beforeHighlighterBudget(path));
-    expect(before + lazy, `with the highlighter: ${listing}`).toBeLessThanOrEqual(JS_BUDGET.builderTotal);
+    expect(before + lazy, `with the highlighter: ${listing}`).toBeLessThanOrEqual(totalBudget(path));
     // Stylesheets fetched by the page and its islands, the same 20 kB gzip budget as every page's linked CSS.
     const css = [...styles.values()].reduce((n, b) => n + b, 0);
     expect(css, [...styles].map(([f, b]) => `${f} ${kb(b)}`).join(', ')).toBeLessThanOrEqual(20 * 1024);
