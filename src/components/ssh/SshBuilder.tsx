@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { SSH_TEXT_FIELDS, sshBuilder, type SshTextField } from '../../lib/ssh/builder';
-import { simulateOptions, stockSet } from '../../lib/ssh';
+import { IMPORTANT_KEYWORDS, simulateOptions, stockSet } from '../../lib/ssh';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { BuilderFields, CheckboxInput, IncompleteBanner, SelectInput, TextInput } from '../builder/fields';
 import { OutputPanel } from '../builder/OutputPanel';
@@ -9,27 +9,6 @@ import { StateBar } from '../builder/StateBar';
 import { useBuilder } from '../builder/useBuilder';
 import { EffectiveTable, effectiveRows } from './EffectiveTable';
 import { PastePanel } from './PastePanel';
-
-const SHOWN = [
-  'passwordauthentication',
-  'kbdinteractiveauthentication',
-  'pubkeyauthentication',
-  'authenticationmethods',
-  'permitrootlogin',
-  'permitemptypasswords',
-  'allowusers',
-  'allowgroups',
-  'maxauthtries',
-  'port',
-  'listenaddress',
-  'loglevel',
-  'x11forwarding',
-  'allowagentforwarding',
-  'allowtcpforwarding',
-  'clientaliveinterval',
-  'clientalivecountmax',
-  'usepam',
-] as const;
 
 function Text({ path }: { path: SshTextField }) {
   return <TextInput path={path} {...SSH_TEXT_FIELDS[path]} />;
@@ -129,7 +108,7 @@ export default function SshBuilder() {
           {simulation ? (
             <EffectiveTable
               id="ssh-effective"
-              rows={effectiveRows(simulation.effective, SHOWN)}
+              rows={effectiveRows(simulation.effective, IMPORTANT_KEYWORDS)}
               caption={`Effective values on ${stock.label}`}
             />
           ) : (
@@ -139,7 +118,11 @@ export default function SshBuilder() {
       </BuilderFields>
 
       <h3 class="builder-heading">Check your server as it is now</h3>
-      <PastePanel keywords={SHOWN} connection={{ user: options.testUser, addr: options.testAddr }} version={stock.rules} />
+      <PastePanel
+        keywords={IMPORTANT_KEYWORDS}
+        connection={{ user: options.testUser, addr: options.testAddr }}
+        version={stock.rules}
+      />
 
       <StateBar builder={builder} />
     </div>

@@ -79,3 +79,25 @@ export function knownAlgorithms(keyword: AlgorithmKeyword, version: OpenSshVersi
       return new Set([...KEYS.split(' '), ...(number < 98 ? ['ssh-dss', 'ssh-dss-cert-v01@openssh.com'] : [])]);
   }
 }
+
+/** The keywords the builder shows with who-wins explanations: the ones that decide how people log in. */
+export const IMPORTANT_KEYWORDS = [
+  'passwordauthentication',
+  'kbdinteractiveauthentication',
+  'pubkeyauthentication',
+  'authenticationmethods',
+  'permitrootlogin',
+  'permitemptypasswords',
+  'allowusers',
+  'allowgroups',
+  'maxauthtries',
+  'port',
+  'listenaddress',
+  'loglevel',
+  'x11forwarding',
+  'allowagentforwarding',
+  'allowtcpforwarding',
+  'clientaliveinterval',
+  'clientalivecountmax',
+  'usepam',
+] as const;
