@@ -55,10 +55,25 @@ const ISLAND_DIRS: Record<string, string> = {
   ssh: 'ssh',
 };
 
-/** Whether the builder's island marks a field with this `data-path` where it differs from the state key. */
-function islandMarks(builder: string, field: string): boolean {
+/** The source of every .tsx file of the builder's island. */
+function islandSources(builder: string): string[] {
   const dir = join(ROOT, 'src', 'components', ISLAND_DIRS[builder] ?? builder);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.tsx'))
-    .some((name) => readFileSync(join(dir, name), 'utf8').includes(`data-path="${field}"`));
+    .map((name) => readFileSync(join(dir, name), 'utf8'));
+}
+
+/**
+ * Whether the builder's island marks a field with this `data-path` where it differs from the state key: written out,
+ * or as the `path` of the kit's TextField (which renders it as `data-path`).
+ */
+function islandMarks(builder: string, field: string): boolean {
+  return islandSources(builder).some(
+    (source) => source.includes(`data-path="${field}"`) || new RegExp(`<TextField\\b[^>]*\\bpath="${field}"`).test(source),
+  );
+}
+
+/** Whether the builder's island renders an element with this id (the target of an "open in the builder" link). */
+export function islandHasId(builder: string, id: string): boolean {
+  return islandSources(builder).some((source) => source.includes(`id="${id}"`));
 }

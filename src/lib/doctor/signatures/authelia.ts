@@ -156,6 +156,44 @@ export const AUTHELIA_SIGNATURES: readonly Signature[] = [
     builder: { builder: 'authelia-setup', field: 'domain' },
   },
   {
+    id: 'authelia-redirect-loop',
+    tool: 'authelia',
+    title: 'Redirect loop: "too many redirects" behind Authelia',
+    needle: 'redirect',
+    pattern: /(?:\bERR_TOO?_MANY_REDIRECTS\b|(?:^|[^\w])TOO_MANY_REDIRECTS\b|redirected you too many times)/,
+    specificity: 40,
+    cause:
+      "The browser went round in circles between the app and the portal. With forward-auth there are two usual causes: the auth snippet was also put on the portal's own proxy host, so the login page asks for a login; or the app's name is not under session.cookies[].domain, so the session cookie set at login never reaches the app and it sends you back to the portal.",
+    fix: [
+      { text: "Remove the auth snippet from the portal's proxy host: it gets only the plain location / block." },
+      { text: 'Check that every protected host ends in the cookie domain (app.example.com for example.com).' },
+      {
+        text: "Watch Authelia's decisions while you reload the page once.",
+        command: 'docker compose logs -f authelia | grep -i "check authorization"',
+      },
+    ],
+    guide: `${TROUBLE}#read-the-logs-then-the-symptom`,
+    builder: { builder: 'npm', field: 'portalUrl' },
+  },
+  {
+    id: 'authelia-session-cookie-rejected',
+    tool: 'authelia',
+    title: 'Browser: the authelia_session cookie was rejected for its domain',
+    needle: 'authelia_session',
+    pattern: /Cookie [“"']?authelia_session[”"']? has been rejected for invalid domain/,
+    specificity: 50,
+    cause:
+      "Authelia set its session cookie for a domain the page's address is not part of, so the browser drops it. After a successful login you land on the portal again: the cookie that proves the login never arrives.",
+    fix: [
+      {
+        text: 'Set session.cookies[].domain to the domain your apps and the portal share (example.com for auth.example.com and app.example.com), without a leading dot, and open the portal at its authelia_url.',
+      },
+      RESTART,
+    ],
+    guide: `${TROUBLE}#read-the-logs-then-the-symptom`,
+    builder: { builder: 'authelia-setup', field: 'domain' },
+  },
+  {
     id: 'authelia-yaml-load-error',
     tool: 'authelia',
     title: 'configuration.yml is not valid YAML',

@@ -6,6 +6,8 @@
 import type { Signature } from '../types';
 
 const SSH = '/guides/ssh-keys/';
+/** The SSH builder's "check your server as it is now" field: paste the files there to see every message at once. */
+const PASTE = { builder: 'ssh', field: 'paste' } as const;
 
 export const SSH_SIGNATURES: readonly Signature[] = [
   {
@@ -25,6 +27,7 @@ export const SSH_SIGNATURES: readonly Signature[] = [
       { text: 'Tell the client which key to use.', command: 'ssh -i ~/.ssh/id_ed25519 -o IdentitiesOnly=yes user@server' },
     ],
     guide: `${SSH}#copy-the-public-key-to-the-server`,
+    builder: { builder: 'ssh', field: 'pubkey' },
   },
   {
     id: 'ssh-host-key-changed',
@@ -43,6 +46,7 @@ export const SSH_SIGNATURES: readonly Signature[] = [
       },
     ],
     guide: `${SSH}#common-mistakes`,
+    builder: { builder: 'ssh', field: 'serverAddress' },
   },
   {
     id: 'ssh-too-many-auth-failures',
@@ -55,6 +59,7 @@ export const SSH_SIGNATURES: readonly Signature[] = [
       "The client offered every key in its agent one by one and hit the server's MaxAuthTries before reaching the right one.",
     fix: [{ text: 'Offer only the key for this server.', command: 'ssh -o IdentitiesOnly=yes -i ~/.ssh/id_ed25519 user@server' }],
     guide: `${SSH}#common-mistakes`,
+    builder: { builder: 'ssh', field: 'maxAuthTries' },
   },
   {
     id: 'sshd-bad-option',
@@ -72,6 +77,7 @@ export const SSH_SIGNATURES: readonly Signature[] = [
       },
     ],
     guide: `${SSH}#test-the-config-then-restart`,
+    builder: PASTE,
   },
   {
     id: 'sshd-bad-value',
@@ -84,6 +90,7 @@ export const SSH_SIGNATURES: readonly Signature[] = [
     cause: 'A keyword sshd knows has a value it does not accept there (for example maybe instead of yes/no), or no value at all.',
     fix: [{ text: 'Correct the value on the line named, then test.', command: 'sudo sshd -t' }],
     guide: `${SSH}#test-the-config-then-restart`,
+    builder: PASTE,
   },
   {
     id: 'sshd-terminating-bad-options',
@@ -96,5 +103,6 @@ export const SSH_SIGNATURES: readonly Signature[] = [
       'sshd -t (or sshd at start) found errors in the configuration; the lines above this one name them. sshd will not start until they are fixed.',
     fix: [{ text: 'Fix the lines named above, run the test again, and only then restart.', command: 'sudo sshd -t' }],
     guide: `${SSH}#test-the-config-then-restart`,
+    builder: PASTE,
   },
 ];

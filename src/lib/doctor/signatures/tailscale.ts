@@ -89,6 +89,46 @@ export const TAILSCALE_SIGNATURES: readonly Signature[] = [
     builder: { builder: 'tailscale', field: 'role' },
   },
   {
+    id: 'tailscale-dns-no-upstream',
+    tool: 'tailscale',
+    title: 'Tailscale DNS has no upstream resolver (lookups fail, often with an exit node)',
+    needle: 'upstream',
+    pattern: /(?:no upstream resolvers set, returning SERVFAIL|DNS resolution failed due to missing upstream nameservers)/,
+    specificity: 50,
+    cause:
+      "tailscaled answers this device's DNS on 100.100.100.100 but has nowhere to send names outside the tailnet: the tailnet hands out no global nameserver and the device's own resolvers were dropped. It shows up most when an exit node is on (lookups to the local network's DNS server then go through the exit node, which cannot reach it) or when --accept-dns is off on a host that still points at 100.100.100.100.",
+    fix: [
+      { text: 'See which resolvers the device uses now.', command: 'tailscale dns status' },
+      {
+        text: 'Keep the local network (and its DNS server) reachable while the exit node is on.',
+        command: 'sudo tailscale set --exit-node-allow-lan-access',
+      },
+      { text: 'Or add a global nameserver for the tailnet (your home resolver) and turn on Override DNS servers.' },
+    ],
+    guide: `${TS}#when-an-exit-node-breaks-dns`,
+    builder: { builder: 'tailscale', field: 'exitNodeAllowLanAccess' },
+  },
+  {
+    id: 'headscale-route-not-approved',
+    tool: 'headscale',
+    title: 'Headscale: the route is advertised but not approved',
+    needle: '|',
+    // `headscale routes list` (0.25 and older): ID | Node | Prefix | Advertised | Enabled | Primary — advertised, not enabled.
+    pattern: /^\s*\d{1,9}\s*\|\s*[^|\n]{1,200}\|\s*[0-9a-fA-F:.]{2,45}\/\d{1,3}\s*\|\s*true\s*\|\s*false\s*\|/,
+    specificity: 50,
+    cause:
+      'The router offers the route, but Headscale has not approved it, so no client receives it and the LAN (or the exit node, for 0.0.0.0/0 and ::/0) stays unreachable. Headscale never approves a route by itself unless a policy lists the router under autoApprovers.',
+    fix: [
+      {
+        text: 'On Headscale 0.26 and newer, list the routes and approve them for the node (the list names every route to keep).',
+        command: 'sudo headscale nodes list-routes && sudo headscale nodes approve-routes --identifier 1 --routes 192.168.1.0/24',
+      },
+      { text: 'On 0.25 and older, enable the route by its ID.', command: 'sudo headscale routes enable -r 1' },
+    ],
+    guide: `${HS}#approve-subnet-routes`,
+    builder: { builder: 'tailscale', field: 'approval' },
+  },
+  {
     id: 'headscale-noise-upgrade-failed',
     tool: 'headscale',
     title: 'Headscale: noise upgrade failed',
