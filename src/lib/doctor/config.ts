@@ -31,6 +31,10 @@ const SSHD_KEYWORDS =
 const NGINX_DIRECTIVE =
   /^\s*(?:location\s+[^{\n]{0,200}\{|proxy_pass\s|auth_request(?:_set)?\s|proxy_set_header\s|include\s+\S{1,300};|set\s+\$\w{1,64}\s|error_page\s|add_header\s|client_max_body_size\s|proxy_buffers?\s|internal;)/;
 
+/** What an Authelia finding says instead of offering to carry the text: neither Authelia builder reads pasted YAML. */
+const NO_PASTE_FIELD = (builder: string) =>
+  `The ${builder} has no field to paste YAML into, so this text can't be carried over: the link opens its first field, and the messages below say what to change there.`;
+
 const topLevelKeys = (lines: readonly string[]): Map<string, number> => {
   const keys = new Map<string, number>();
   lines.forEach((line, index) => {
@@ -77,6 +81,7 @@ export function detectConfigs(text: string, lines: readonly string[]): Finding[]
       lines: [keys.get('access_control') as number],
       guide: '/guides/authelia-forward-auth/#build-and-test-your-rules',
       builder: { builder: 'access', field: 'default_policy' },
+      details: [NO_PASTE_FIELD('access-control builder')],
     });
   } else if (autheliaKeys.length >= 2) {
     findings.push({
@@ -88,6 +93,7 @@ export function detectConfigs(text: string, lines: readonly string[]): Finding[]
       lines: autheliaKeys.map((key) => keys.get(key) as number).sort((a, b) => a - b),
       guide: '/guides/authelia-setup/#write-configurationyml',
       builder: { builder: 'authelia-setup', field: 'domain' },
+      details: [NO_PASTE_FIELD('setup builder')],
     });
   }
 
@@ -102,6 +108,7 @@ export function detectConfigs(text: string, lines: readonly string[]): Finding[]
       lines: [keys.get('services') as number],
       guide: '/guides/secrets/#split-your-compose-file',
       builder: { builder: 'compose', field: 'composeSource' },
+      handoff: { builder: 'compose', anchor: 'cs-source' },
       details: composeDetails(text),
     });
   }
@@ -130,10 +137,15 @@ export function detectConfigs(text: string, lines: readonly string[]): Finding[]
       tool: 'config',
       title: 'Pasted: sshd_config',
       cause:
-        'These are OpenSSH server settings. The guide gives the drop-in file that turns password logins off and how to test it with sshd -t before restarting.',
-      fix: [{ text: 'Test the file before any restart.', command: 'sudo sshd -t' }],
+        'These are OpenSSH server settings (files or sshd -T output). The SSH builder reads them in the order sshd does, shows which value wins, and flags password logins, root logins and other risks; its messages are listed here at their lines.',
+      fix: [
+        { text: 'Open the text in the SSH builder to see the effective values for your user and address.' },
+        { text: 'Test the files before any restart.', command: 'sudo sshd -t' },
+      ],
       lines: sshdLines,
       guide: '/guides/ssh-keys/#turn-off-password-logins',
+      builder: { builder: 'ssh', field: 'paste' },
+      handoff: { builder: 'ssh', anchor: 'ssh-paste' },
     });
   }
   return findings;

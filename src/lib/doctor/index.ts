@@ -8,7 +8,7 @@ import { redact } from './redact';
 import { SIGNATURES } from './signatures';
 import type { Diagnosis, Finding, Signature } from './types';
 
-export type { BuilderLink, Diagnosis, Finding, FixStep, Signature, Tool } from './types';
+export type { BuilderLink, ConfigCheck, Diagnosis, Finding, FixStep, Handoff, Signature, Tool } from './types';
 export { SIGNATURES } from './signatures';
 export { redact } from './redact';
 export { normalizeLine, splitLines, stripAnsi, unwrapJson, MAX_LINE_CHARS } from './normalize';

@@ -54,6 +54,27 @@ export interface Finding {
   builder?: BuilderLink;
   /** Extra notes computed from the paste (e.g. the splitter's findings on a pasted compose file). */
   details?: string[];
+  /** What the builder's own validator says about a pasted configuration, each at its line of the paste. */
+  checks?: ConfigCheck[];
+  /**
+   * The builder has a field that takes this paste as it is: "open this in the builder" hands the text over (in
+   * memory, see src/components/builder/handoff.ts). `anchor` is the id of that field on the builder's page.
+   */
+  handoff?: Handoff;
+}
+
+export interface ConfigCheck {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** 1-based line (and column) in the paste, when the message points at one. */
+  line?: number;
+  column?: number;
+}
+
+/** Which builder field a pasted config can be handed to. */
+export interface Handoff {
+  builder: 'compose' | 'ssh';
+  anchor: string;
 }
 
 export interface Diagnosis {

@@ -47,12 +47,13 @@ describe('pasted configuration', () => {
     expect(finding?.lines).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('recognises sshd_config and sends the reader to the guide (no SSH builder is registered)', () => {
+  it("recognises sshd_config and points at the SSH builder's paste field", () => {
     const finding = byId('Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication no\nPermitRootLogin no\n').get(
       'config-sshd',
     );
     expect(finding?.lines).toEqual([1, 2, 3]);
-    expect(finding?.builder).toBeUndefined();
+    expect(finding?.builder).toEqual({ builder: 'ssh', field: 'paste' });
+    expect(finding?.handoff).toEqual({ builder: 'ssh', anchor: 'ssh-paste' });
     expect(finding?.guide).toBe('/guides/ssh-keys/#turn-off-password-logins');
   });
 

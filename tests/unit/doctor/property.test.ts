@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnoseText, redact } from '../../../src/lib/doctor';
+import { diagnoseWithValidators } from '../../../src/lib/doctor/validators';
 import { CORPUS } from '../../fixtures/doctor/corpus';
 
 const LINES = CORPUS.flatMap((entry) => [...entry.positive.map((positive) => positive.line), ...entry.negative]);
@@ -103,6 +104,59 @@ describe('redact', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** Fragments of the configurations the validators read, shuffled with junk. */
+const configArbitrary = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'access_control:\n',
+        "  default_policy: 'deny'\n",
+        '  rules:\n',
+        "    - domain: 'app.example.com'\n",
+        '      policy: two_factor\n',
+        '      subject: [group:admins, 3]\n',
+        'session:\n  cookies:\n',
+        "    - domain: '.example.com'\n",
+        '      authelia_url: http://auth\n',
+        'storage: *x\n',
+        'location / {\n',
+        '  auth_request /internal/authelia/authz;\n',
+        '  proxy_pass http://authelia/api/verify;\n',
+        'set $upstream_authelia authelia:9091;\n',
+        '  error_page 401 =302 https://;\n',
+        '}\n',
+        'PasswordAuthentication maybe\n',
+        'Match User ana\n',
+        '  PermitRootLogin yes\n',
+        '==> /etc/ssh/sshd_config <==\n',
+        'rekeylimit 0 0\nipqos af21 cs1\nmaxstartups 10:30:100\n',
+      ),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('\r\n', '\r', '\t', '- ', ': ', '[', '{', '&a ', '*a', '"'),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('diagnoseWithValidators on any input', () => {
+  it('never throws, and every validator message points at a line of the paste', () => {
+    fc.assert(
+      fc.property(configArbitrary, (paste) => {
+        const { findings } = diagnoseWithValidators(paste);
+        const lineCount = paste.split(/\r\n|\r|\n/).length;
+        for (const finding of findings) {
+          expect(finding.lines.length).toBeGreaterThan(0);
+          for (const line of [...finding.lines, ...(finding.checks ?? []).flatMap((check) => (check.line ? [check.line] : []))]) {
+            expect(line).toBeGreaterThanOrEqual(1);
+            expect(line).toBeLessThanOrEqual(lineCount);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
