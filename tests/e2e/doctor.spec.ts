@@ -90,3 +90,63 @@ test('the header links to the doctor', async ({ page }) => {
   await expect(page).toHaveURL(/\/doctor\/$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Doctor' })).toBeVisible();
 });
+
+// "Open this in the builder": the text reaches the builder's paste field through postMessage, and no address, history
+// entry or storage of either page ever holds it.
+const HANDOFFS = [
+  {
+    name: 'a compose file to the splitter',
+    paste: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: zzhandoffsecret4711\n',
+    button: /Open this text in the Compose secrets splitter/,
+    field: '#cs-source',
+    page: /\/guides\/secrets\/#cs-source$/,
+  },
+  {
+    name: 'sshd_config to the SSH builder',
+    paste: 'Include /etc/ssh/sshd_config.d/*.conf\nPasswordAuthentication yes\nPermitRootLogin zzhandoffsecret4711\n',
+    button: /Open this text in the SSH hardening builder/,
+    field: '#ssh-paste',
+    page: /\/guides\/ssh-keys\/#ssh-paste$/,
+  },
+];
+
+for (const handoff of HANDOFFS) {
+  test(`hands ${handoff.name} over in memory, never in a link or in storage`, async ({ page, context }) => {
+    const requests: string[] = [];
+    context.on('request', (request) => requests.push(`${request.url()} ${request.postData() ?? ''}`));
+    await page.goto('/doctor/');
+    await page.getByLabel('Error message, log or config').fill(handoff.paste);
+    const button = page.getByRole('button', { name: handoff.button });
+    await expect(button).toBeVisible();
+
+    const [builder] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await expect(builder).toHaveURL(handoff.page);
+    await expect(builder.locator(handoff.field)).toHaveValue(handoff.paste);
+
+    for (const tab of [page, builder]) {
+      expect(tab.url()).not.toContain('zzhandoff');
+      const kept = await tab.evaluate(() => ({
+        storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+        url: location.href,
+      }));
+      expect(kept.storage).not.toContain('zzhandoff');
+      expect(kept.url).not.toContain('zzhandoff');
+    }
+    // The builder saves its state a moment after each change, and at once when the page is hidden: make it save now.
+    await builder.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+    const storedLater = await builder.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(storedLater).not.toContain('zzhandoff');
+    expect(requests.filter((entry) => entry.includes('zzhandoff'))).toEqual([]);
+  });
+}
+
+test("shows the builder's own checks for a pasted Authelia access_control section, at their lines", async ({ page }) => {
+  await page.goto('/doctor/');
+  await page
+    .getByLabel('Error message, log or config')
+    .fill("access_control:\n  default_policy: 'deny'\n  rules:\n    - domain: 'wiki.example.com'\n      policy: 'maybe'\n");
+  const card = page.locator('[data-finding="config-authelia-access-control"]');
+  await expect(card.locator('.doctor-checks li').filter({ hasText: "'maybe'" })).toContainText('(line 5');
+  await expect(card).toContainText('no field to paste YAML into');
+  await expect(card.getByRole('button', { name: /Open this text/ })).toHaveCount(0);
+});

@@ -18,6 +18,7 @@ import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
+import { useHandoff } from '../builder/handoff';
 import { stamp } from '../builder/provenance';
 import { useBuilderState } from '../builder/useBuilderState';
 import { FindingsList } from './FindingsList';
@@ -66,6 +67,7 @@ export default function ComposeSplitter() {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const others = useRef<HTMLDetailsElement>(null);
   const [sample, setSample] = useState(samples[0]!.id);
+  useHandoff('compose', (composeSource) => setState((prev) => ({ ...prev, composeSource, move: {} })));
 
   const input = useMemo(() => toComposeInput(state), [state.composeSource, state.mode, state.secretSource, state.move]);
   const { output, slow, warm } = useSplitter(input);

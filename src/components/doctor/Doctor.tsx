@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILDERS } from '../../lib/builders/registry';
 import type { Finding } from '../../lib/doctor';
 import { announce } from '../builder/announce';
+import { openWithText } from '../builder/handoff';
 import { createDoctorRunner, type DoctorOutput, type DoctorRunner } from './runner';
 
 /** Typing pauses this long before the paste is read again. */
@@ -17,7 +18,9 @@ function lineList(lines: readonly number[]): string {
   return `${lines.length === 1 ? 'Line' : 'Lines'} ${shown}${lines.length > 12 ? `, and ${lines.length - 12} more` : ''}`;
 }
 
-function FindingCard({ finding, index }: { finding: Finding; index: number }) {
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+function FindingCard({ finding, index, onOpen }: { finding: Finding; index: number; onOpen: (finding: Finding) => void }) {
   const builder = finding.builder ? BUILDERS.find((entry) => entry.id === finding.builder?.builder) : undefined;
   const headingId = `doctor-finding-${index}`;
   return (
@@ -31,6 +34,20 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
             <li key={detail}>{detail}</li>
           ))}
         </ul>
+      )}
+      {finding.checks && finding.checks.length > 0 && (
+        <>
+          <h4>What the builder's checks say</h4>
+          <ul class="doctor-checks">
+            {finding.checks.map((check, position) => (
+              <li key={position} data-severity={check.severity}>
+                <strong>{SEVERITY_LABEL[check.severity]}</strong>
+                {check.line !== undefined && ` (line ${check.line}${check.column !== undefined ? `:${check.column}` : ''})`}:{' '}
+                {check.message}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h4>Fix</h4>
       <ol class="doctor-fix">
@@ -57,6 +74,14 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
           </>
         )}
       </p>
+      {builder && finding.handoff && (
+        <p class="doctor-handoff">
+          <button type="button" class="button" onClick={() => onOpen(finding)}>
+            Open this text in the {builder.title}
+          </button>{' '}
+          (a new tab; the text is handed over inside your browser, never in the link or in storage)
+        </p>
+      )}
     </li>
   );
 }
@@ -80,6 +105,13 @@ export default function Doctor() {
 
   const findings = text.trim() && output ? output.findings : [];
   const redacted = text.trim() && output ? output.redacted : '';
+
+  const openInBuilder = (finding: Finding) => {
+    const builder = BUILDERS.find((entry) => entry.id === finding.handoff?.builder);
+    if (!builder || !finding.handoff) return;
+    if (!openWithText(builder.page, finding.handoff.anchor, builder.id, text))
+      announce('The browser blocked the new tab; allow pop-ups for this site, or copy the text into the builder yourself');
+  };
 
   const copyRedacted = async () => {
     try {
@@ -116,7 +148,7 @@ export default function Doctor() {
       {findings.length > 0 && (
         <ol class="doctor-findings" aria-label="Findings">
           {findings.map((finding, index) => (
-            <FindingCard key={finding.id} finding={finding} index={index} />
+            <FindingCard key={finding.id} finding={finding} index={index} onOpen={openInBuilder} />
           ))}
         </ol>
       )}

@@ -1,6 +1,8 @@
 // Runs the doctor for the island: a paste of a usual size on the main thread (a few milliseconds), a large one in a
-// Web Worker. Only the newest request matters: older results are dropped, and a worker busy with outdated text is
-// restarted. The library is loaded on first use, not with the page.
+// Web Worker. A paste that holds a configuration file is answered at once on the main thread, then again from the
+// worker with the builders' validators (src/lib/doctor/validators), which only the worker loads. Only the newest
+// request matters: older results are dropped, and a worker busy with outdated text is restarted. The library is
+// loaded on first use, not with the page.
 import type { Diagnosis } from '../../lib/doctor';
 
 export interface DoctorOutput extends Diagnosis {
@@ -34,9 +36,13 @@ export function createDoctorRunner(onResult: (output: DoctorOutput) => void): Do
     if (!disposed && output.id === latest) onResult(output);
   };
 
-  const onMainThread = async (id: number, text: string) => {
+  // `validate`: also ask the worker for the validators' messages; false when the worker is what just failed.
+  const onMainThread = async (id: number, text: string, validate = true) => {
     const module = await libReady();
-    if (module && id === latest) deliver({ id, ...module.diagnoseText(text) });
+    if (!module || id !== latest) return;
+    const diagnosis = module.diagnoseText(text);
+    deliver({ id, ...diagnosis });
+    if (validate && diagnosis.findings.some((finding) => finding.id.startsWith('config-'))) inWorker(id, text);
   };
 
   const inWorker = (id: number, text: string) => {
@@ -52,7 +58,7 @@ export function createDoctorRunner(onResult: (output: DoctorOutput) => void): Do
         worker = undefined;
       }
       if (!worker) {
-        void onMainThread(id, text);
+        void onMainThread(id, text, false);
         return;
       }
       worker.onmessage = (event: MessageEvent<DoctorOutput>) => {
@@ -64,7 +70,7 @@ export function createDoctorRunner(onResult: (output: DoctorOutput) => void): Do
         worker?.terminate();
         worker = undefined;
         workerBusy = false;
-        void onMainThread(latest, text);
+        void onMainThread(latest, text, false);
       };
     }
     workerBusy = true;

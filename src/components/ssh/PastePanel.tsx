@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { analysePaste, type OpenSshVersion } from '../../lib/ssh';
 import { FieldMessages } from '../builder/FieldMessages';
+import { useHandoff } from '../builder/handoff';
 import { TextField } from '../builder/TextField';
 import { EffectiveTable, effectiveRows } from './EffectiveTable';
 
@@ -16,6 +17,7 @@ interface Props {
  */
 export function PastePanel({ keywords, connection, version }: Props) {
   const [text, setText] = useState('');
+  useHandoff('ssh', setText);
   const analysis = useMemo(
     () => analysePaste(text, { user: connection.user, host: 'laptop', addr: connection.addr }, version),
     [text, connection.user, connection.addr, version],
