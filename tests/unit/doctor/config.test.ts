@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BUILDERS } from '../../../src/lib/builders/registry';
 import { diagnoseText } from '../../../src/lib/doctor';
+import { diagnoseWithValidators } from '../../../src/lib/doctor/validators';
+import { builderHasField, guideAnchors, islandHasId } from './site-links';
 
 const byId = (text: string) => new Map(diagnoseText(text).findings.map((finding) => [finding.id, finding]));
 
@@ -62,4 +65,39 @@ describe('pasted configuration', () => {
       'time="2024-03-20T12:59:13+02:00" level=error msg="Configuration: session: option \'cookies\' is required"\nserver: started';
     expect([...byId(log).keys()].filter((id) => id.startsWith('config-'))).toEqual([]);
   });
+});
+
+describe('links of the config findings', () => {
+  const PASTES = [
+    "server:\n  address: 'tcp://:9091/'\nsession:\n  cookies: []\naccess_control:\n  default_policy: 'deny'\n",
+    "access_control:\n  default_policy: 'deny'\n",
+    'services:\n  db:\n    image: postgres:16\n',
+    'location / {\n  auth_request /internal/authelia/authz;\n  proxy_pass $forward_scheme://$server:$port;\n}\n',
+    'PasswordAuthentication no\nPermitRootLogin no\n',
+  ];
+  const findings = PASTES.flatMap((paste) => diagnoseWithValidators(paste).findings.filter((f) => f.id.startsWith('config-')));
+
+  it('finds one config finding per sample', () => {
+    expect(findings.map((finding) => finding.id).sort()).toEqual([
+      'config-authelia',
+      'config-authelia-access-control',
+      'config-compose',
+      'config-npm-advanced',
+      'config-sshd',
+    ]);
+  });
+
+  it.each(findings.map((finding) => [finding.id, finding] as const))(
+    '%s links a guide heading, a registered builder and a field it has',
+    (_id, finding) => {
+      expect(guideAnchors()).toContain(finding.guide);
+      expect(finding.builder).toBeDefined();
+      expect(BUILDERS.map((builder) => builder.id)).toContain(finding.builder?.builder);
+      expect(builderHasField(finding.builder!.builder, finding.builder!.field), finding.builder?.field).toBe(true);
+      if (finding.handoff) {
+        expect(finding.handoff.builder).toBe(finding.builder?.builder);
+        expect(islandHasId(finding.handoff.builder, finding.handoff.anchor), finding.handoff.anchor).toBe(true);
+      }
+    },
+  );
 });
