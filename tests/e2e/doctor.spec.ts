@@ -149,4 +149,6 @@ test("shows the builder's own checks for a pasted Authelia access_control sectio
   await expect(card.locator('.doctor-checks li').filter({ hasText: "'maybe'" })).toContainText('(line 5');
   await expect(card).toContainText('no field to paste YAML into');
   await expect(card.getByRole('button', { name: /Open this text/ })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
