@@ -34,9 +34,13 @@ function withChecks(finding: Finding, text: string): Finding {
   return { ...finding, lines, checks };
 }
 
-/** `diagnoseText`, plus the builders' own checks on every configuration found in the paste. Never throws. */
-export function diagnoseWithValidators(text: string): Diagnosis {
-  const diagnosis = diagnoseText(text);
+/** The builders' own checks added to the config findings of `diagnosis` (the result of `diagnoseText(text)`). */
+export function addValidatorChecks(diagnosis: Diagnosis, text: string): Diagnosis {
   if (typeof text !== 'string' || text.length > MAX_VALIDATED_CHARS) return diagnosis;
   return { ...diagnosis, findings: diagnosis.findings.map((finding) => withChecks(finding, text)) };
+}
+
+/** `diagnoseText`, plus the builders' own checks on every configuration found in the paste. Never throws. */
+export function diagnoseWithValidators(text: string): Diagnosis {
+  return addValidatorChecks(diagnoseText(text), text);
 }
