@@ -31,9 +31,12 @@ const SSHD_KEYWORDS =
 const NGINX_DIRECTIVE =
   /^\s*(?:location\s+[^{\n]{0,200}\{|proxy_pass\s|auth_request(?:_set)?\s|proxy_set_header\s|include\s+\S{1,300};|set\s+\$\w{1,64}\s|error_page\s|add_header\s|client_max_body_size\s|proxy_buffers?\s|internal;)/;
 
-/** What an Authelia finding says instead of offering to carry the text: neither Authelia builder reads pasted YAML. */
-const NO_PASTE_FIELD = (builder: string) =>
-  `The ${builder} has no field to paste YAML into, so this text can't be carried over: the link opens its first field, and the messages below say what to change there.`;
+/**
+ * What a finding says instead of offering to carry the text, for builders without a paste field (both Authelia
+ * builders and the NPM snippet builder are forms).
+ */
+const NO_PASTE_FIELD = (builder: string, format = 'YAML') =>
+  `The ${builder} has no field to paste ${format} into, so this text can't be carried over: the link opens the field to start from, and the messages below say what to change there.`;
 
 const topLevelKeys = (lines: readonly string[]): Map<string, number> => {
   const keys = new Map<string, number>();
@@ -127,6 +130,7 @@ export function detectConfigs(text: string, lines: readonly string[]): Finding[]
       lines: nginxLines,
       guide: '/guides/authelia-setup/#protect-an-app',
       builder: { builder: 'npm', field: protects ? 'autheliaUpstream' : 'hosts[0].hostname' },
+      details: [NO_PASTE_FIELD('NPM snippet builder', 'nginx directives')],
     });
   }
 

@@ -75,6 +75,8 @@ describe("pasted configuration goes to the builders' validators", () => {
     expect(checks.find((check) => check.message.includes('is not https'))?.line).toBe(7);
     expect(checks.find((check) => check.message.includes('twice'))?.line).toBe(10);
     expect(checks.some((check) => check.message.includes('Websockets Support') && check.line === 5)).toBe(true);
+    expect(result?.handoff).toBeUndefined();
+    expect(result?.details?.join(' ')).toContain('no field to paste nginx directives into');
   });
 
   it('flags an auth_request to a location the snippet does not define, and the legacy endpoint', () => {
