@@ -49,6 +49,13 @@ describe('README.md', () => {
     expect(headings).toEqual(CHECKLIST.map((step) => `## ${step.title}`));
   });
 
+  it('tells the reader to put an app reached by container name on the kit network', () => {
+    const { profile, choices } = NAMED_PROFILES['family with two groups']!;
+    const readme = generateFrontDoorKit(profile, choices).files.find((f) => f.name === 'README.md')!.content;
+    expect(readme).toContain('jellyfin is reached by container name');
+    expect(readme).not.toContain('10.0.0.2 is reached by container name');
+  });
+
   it('lists every file of the kit', () => {
     const { files } = generateFrontDoorKit(defaultProfile, defaultKitChoices);
     const readme = files.find((f) => f.name === 'README.md')!.content;

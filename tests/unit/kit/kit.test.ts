@@ -181,6 +181,17 @@ describe('bad input', () => {
       { ...defaultKitChoices, tunnel: { enabled: true, service: 'proxmox' } },
       'choices.tunnel.service',
     ],
+    [
+      "a service on Headscale's own name",
+      {
+        ...defaultProfile,
+        coordination: 'headscale',
+        headscaleUrl: 'https://vpn.example.com',
+        services: [{ ...defaultProfile.services[1]!, name: 'vpn', subdomain: 'vpn' }],
+      },
+      defaultKitChoices,
+      'services[0].subdomain',
+    ],
     ['an unknown DNS server', defaultProfile, { ...defaultKitChoices, dns: 'bind' as KitChoices['dns'] }, 'choices.dns'],
   ];
   for (const [what, profile, choices, path] of cases) {
