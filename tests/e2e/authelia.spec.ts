@@ -210,3 +210,90 @@ test('the simulator takes an OAuth2 client id, and says where it deliberately di
   await expect(verdict.locator('[data-differs]')).toHaveCount(0);
   await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') matches");
 });
+
+test("the simulator's first request uses the profile's domain, until the reader types a URL", async ({ page }) => {
+  await page.goto(LAYER3);
+  await hydrated(page);
+  await expect(page.locator('#sim-url')).toHaveValue('https://proxmox.example.com/');
+  const panel = page.locator('.profile-panel').first();
+  await panel.locator('summary').click();
+  await panel.getByLabel('Base domain').fill('home.example.net');
+  await panel.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.locator('#sim-url')).toHaveValue('https://proxmox.home.example.net/');
+  await expect(page.locator('.simulator-verdict')).toContainText("'proxmox.home.example.net'");
+  await page.locator('#sim-url').fill('https://jellyfin.home.example.net/');
+  await page.locator('#ac-0-domain').fill('nas.home.example.net');
+  await expect(page.locator('#sim-url')).toHaveValue('https://jellyfin.home.example.net/'); // typed: kept
+});
+
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(foreground: string, background: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map((c) => Number(c) / 255);
+    const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+test('the simulator shows allow and deny in colour and in words, readable in light and dark', async ({ page }) => {
+  await page.goto(LAYER3);
+  await hydrated(page);
+  const badge = page.locator('.simulator-verdict .policy-badge');
+  const colours = async () =>
+    badge.evaluate((el) => ({ color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
+  const seen: Record<string, string> = {};
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+    for (const [url, tone, words] of [
+      ['https://example.com/', 'deny', 'Refused'],
+      ['https://proxmox.example.com/', 'login', 'Allowed after password and second factor'],
+      ['https://auth.example.com/', 'open', 'Open without login'],
+    ] as const) {
+      await page.locator('#sim-url').fill(url);
+      await expect(badge).toHaveClass(new RegExp(`policy-${tone}`));
+      await expect(badge).toContainText(words);
+      const { color, background } = await colours();
+      expect(contrast(color, background), `${theme} ${tone}`).toBeGreaterThanOrEqual(4.5);
+      seen[`${theme} ${tone}`] = color;
+    }
+    expect(new Set([seen[`${theme} deny`], seen[`${theme} login`], seen[`${theme} open`]]).size).toBe(3);
+  }
+  // Each rule's policy chip carries its colour class too.
+  await expect(page.locator('.simulator-table .policy-chip').first()).toHaveClass(/policy-open/);
+  await expect(page.locator('.simulator-table .policy-chip').nth(1)).toHaveClass(/policy-login/);
+});
+
+test('the simulator fits: policy chips never break mid-word at 1280 px, every result is visible at 390 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(LAYER3);
+  await hydrated(page);
+  await page.locator('#sim-url').fill('https://proxmox.example.com/');
+  const chips = page.locator('.simulator-table .policy-chip');
+  await expect(chips).toHaveCount(3);
+  // An inline element broken over two lines has two line boxes.
+  for (const lines of await chips.evaluateAll((els) => els.map((el) => el.getClientRects().length))) expect(lines).toBe(1);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('.simulator-table').scrollIntoViewIfNeeded();
+  for (const lines of await chips.evaluateAll((els) => els.map((el) => el.getClientRects().length))) expect(lines).toBe(1);
+  const overflow = await page.locator('.simulator').evaluate((simulator) => {
+    const width = document.documentElement.clientWidth;
+    const scroller = simulator.querySelector('.table-scroll')!;
+    const cells = [...simulator.querySelectorAll('.simulator-table td, .simulator-verdict')].map((cell) => {
+      const box = cell.getBoundingClientRect();
+      return { left: box.left, right: box.right };
+    });
+    return { hidden: scroller.scrollWidth - scroller.clientWidth, width, cells };
+  });
+  expect(overflow.hidden).toBeLessThanOrEqual(0);
+  for (const cell of overflow.cells) {
+    expect(cell.left).toBeGreaterThanOrEqual(0);
+    expect(cell.right).toBeLessThanOrEqual(overflow.width);
+  }
+  await expect(page.locator('.simulator-table td[data-label="Result"]').nth(1)).toBeInViewport();
+});

@@ -106,3 +106,32 @@ test('the profile exports as JSON, imports back, and travels by link without sec
   await expect(otherPanel.getByLabel('Base domain')).toHaveValue('export.example.com');
   await fresh.close();
 });
+
+test('a profile opened from a link says it is not applied until saved, and applies with one action', async ({ page }) => {
+  const { encodeShare } = await import('../../src/lib/core/share');
+  const { PROFILE_SCHEMA } = await import('../../src/lib/profile/form');
+  const { defaultProfile } = await import('../../src/lib/profile/model');
+  await page.goto('/guides/authelia-forward-auth/');
+  await hydrated(page);
+  await saveProfile(page, 'mine.example.org', '192.168.8.0/24');
+  await expect(page.locator('#ac-0-domain')).toHaveValue('proxmox.mine.example.org');
+
+  const linked = { ...defaultProfile, domain: 'linked.example.net' };
+  await page.goto(`/guides/authelia-forward-auth/#profile=${encodeShare(linked, defaultProfile, PROFILE_SCHEMA)}`);
+  await page.reload();
+  await hydrated(page);
+  const panel = page.locator('.profile-panel').first();
+  await expect(panel.locator('.state-notice')).toContainText('not applied until you save it');
+  await panel.getByRole('button', { name: 'Load it into the editor' }).click();
+  const notice = panel.locator('[data-linked-profile]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('not applied yet');
+  await expect(notice).toContainText('your saved profile (mine.example.org)');
+  await expect(panel.getByLabel('Base domain')).toHaveValue('linked.example.net'); // the saved profile does not replace it
+  await expect(page.locator('#ac-0-domain')).toHaveValue('proxmox.mine.example.org'); // nothing applied yet
+
+  await notice.getByRole('button', { name: 'Save and apply this profile' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(page.locator('#ac-0-domain')).toHaveValue('proxmox.linked.example.net');
+  await expect(page.locator('.profile-status').first()).toContainText('Profile: linked.example.net');
+});

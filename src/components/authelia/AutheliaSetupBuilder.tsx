@@ -13,6 +13,14 @@ import {
 } from '../../lib/authelia/builder-setup';
 import { accessControlFromForm, defaultAccessControlForm } from '../../lib/authelia/form';
 import { generateAutheliaSecrets } from '../../lib/authelia/secrets';
+import {
+  hashRequestProblem,
+  lossMessage,
+  secretValuesIn,
+  unsavedSecrets,
+  withFinishedHash,
+  withPasswordEdited,
+} from '../../lib/authelia/setup-secrets';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { FieldMessages } from '../builder/FieldMessages';
 import { BuilderFields, CheckboxInput, fieldId, SelectInput, TextInput } from '../builder/fields';
@@ -40,29 +48,74 @@ export default function AutheliaSetupBuilder() {
   const { state: form, setState, setStateSilently } = builder;
   const root = useRef<HTMLDivElement>(null);
   const [passwords, setPasswords] = useState<string[]>([]);
+  // The passwords as typed now, for a digest the worker finishes later (it must still belong to them).
+  const typed = useRef<string[]>([]);
+  typed.current = passwords;
   const [hashing, setHashing] = useState<number | undefined>();
+  const [emptyHash, setEmptyHash] = useState<number | undefined>();
+  // Digests and secrets the reader copied or downloaded: a reload no longer loses them.
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  const loss = lossMessage(
+    unsavedSecrets({ state: form, secretsInOutput: builder.applies('secrets'), keepSecrets: builder.keepSecrets, saved }),
+  );
 
   // Secrets are made in this page with crypto.getRandomValues, once, and kept until regenerated.
   useEffect(() => {
     if (!form.secrets.jwt) setStateSilently((prev) => ({ ...prev, secrets: generateAutheliaSecrets() }));
   }, [form.secrets.jwt]);
 
+  // Ask before a reload or leaving only while something would be lost (the note at the top says what).
+  useEffect(() => {
+    if (!loss) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [Boolean(loss)]);
+
+  const state = useRef(form);
+  state.current = form;
+  // Copy, Download (this file or all) and a copied selection in the output keep the secrets they hold.
+  const keep = (text: string) => {
+    const found = secretValuesIn(text, form);
+    if (found.length) setSaved((prev) => new Set([...prev, ...found]));
+  };
+  const onOutputAction = (event: Event) => {
+    const button = (event.target as Element).closest('.output-actions button');
+    const tab = root.current?.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
+    if (button) for (const file of builder.files) if (/all/i.test(button.textContent!) || file.name === tab) keep(file.content);
+  };
+
   const setSmtp = (key: keyof SetupSmtpForm, value: string) =>
     setState((prev) => ({ ...prev, smtp: { ...prev.smtp, [key]: value } }));
   const setUser = (index: number, patch: Partial<SetupUserForm>) =>
     setState((prev) => ({ ...prev, users: prev.users.map((u, i) => (i === index ? { ...u, ...patch } : u)) }));
+  const setPassword = (index: number, password: string) => {
+    typed.current = Object.assign([...typed.current], { [index]: password });
+    setPasswords(typed.current);
+    setStateSilently((prev) => withPasswordEdited(prev, index));
+    if (emptyHash === index) setEmptyHash(undefined);
+  };
 
   const hash = async (index: number) => {
     const password = passwords[index] ?? '';
-    if (password.length === 0) {
-      announce('Type a password first');
+    if (hashRequestProblem(password)) {
+      setEmptyHash(index);
+      root.current?.querySelector<HTMLInputElement>(`#as-u${index}-password`)?.focus();
       return;
     }
     setHashing(index);
     try {
       const digest = await hashInWorker(password);
-      setStateSilently((prev) => ({ ...prev, users: prev.users.map((u, i) => (i === index ? { ...u, hash: digest } : u)) }));
-      announce(`Password for ${form.users[index]?.username || 'the user'} hashed`);
+      const { accepted } = withFinishedHash(state.current, { index, password }, digest, typed.current);
+      if (accepted) setStateSilently((prev) => withFinishedHash(prev, { index, password }, digest, typed.current).state);
+      announce(
+        accepted
+          ? `Password for ${form.users[index]?.username || 'the user'} hashed`
+          : 'The password changed while it was being hashed; press Hash again',
+      );
     } catch {
       announce('Hashing failed in this browser');
     } finally {
@@ -75,8 +128,22 @@ export default function AutheliaSetupBuilder() {
   const smtpPasswordMessages = builder.messagesFor('smtp.password');
 
   return (
-    <div class="builder" ref={root} data-pagefind-ignore="all">
+    <div
+      class="builder"
+      ref={root}
+      data-pagefind-ignore="all"
+      onClick={onOutputAction}
+      onCopy={() => keep(String(document.getSelection()))}
+    >
       <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
+      {loss && (
+        <p class="state-notice" data-unsaved>
+          {loss}{' '}
+          <button type="button" onClick={() => builder.setKeepSecrets(true)}>
+            Remember secrets on this device
+          </button>
+        </p>
+      )}
       <BuilderFields builder={builder} prefix="as">
         <div class="builder-row">
           <Text path="domain" />
@@ -170,13 +237,20 @@ export default function AutheliaSetupBuilder() {
                         data-path={`users[${i}].password`}
                         autocomplete="new-password"
                         value={passwords[i] ?? ''}
-                        onInput={(e) => setPasswords((prev) => Object.assign([...prev], { [i]: value(e) }))}
+                        aria-invalid={emptyHash === i ? 'true' : undefined}
+                        aria-describedby={`as-u${i}-hashed${emptyHash === i ? ` as-u${i}-empty` : ''}`}
+                        onInput={(e) => setPassword(i, value(e))}
                       />
                       <button type="button" onClick={() => void hash(i)} disabled={hashing !== undefined}>
                         {hashing === i ? 'Hashing…' : 'Hash'}
                       </button>
                     </div>
-                    <p class="field-hint" role="status">
+                    {emptyHash === i && (
+                      <p class="field-message field-message-error" id={`as-u${i}-empty`} role="alert">
+                        {hashRequestProblem('')}
+                      </p>
+                    )}
+                    <p class="field-hint" id={`as-u${i}-hashed`} role="status">
                       {user.hash ? 'Hashed with argon2id.' : 'Not hashed yet.'}
                     </p>
                   </div>
@@ -187,7 +261,9 @@ export default function AutheliaSetupBuilder() {
                     class="danger"
                     onClick={() => {
                       setState((prev: AutheliaSetupState) => ({ ...prev, users: prev.users.filter((_, j) => j !== i) }));
-                      setPasswords((prev) => prev.filter((_, j) => j !== i));
+                      typed.current = typed.current.filter((_, j) => j !== i);
+                      setPasswords(typed.current);
+                      setEmptyHash(undefined);
                     }}
                   >
                     Remove <span class="sr-only">user {i + 1}</span>

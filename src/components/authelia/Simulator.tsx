@@ -1,7 +1,8 @@
 import { splitList } from '../../lib/core/list';
 import { useMemo, useState } from 'preact/hooks';
 import type { AccessControlOptions } from '../../lib/authelia/access-control';
-import { OUTCOME_LABELS } from '../../lib/authelia/builder-access';
+import { exampleRequestUrl } from '../../lib/authelia/access-control/example-request';
+import { OUTCOME_LABELS, policyVerdict, simulatorVerdict } from '../../lib/authelia/builder-access';
 import { matchRequest } from '../../lib/authelia/match';
 
 interface Props {
@@ -13,7 +14,9 @@ interface Props {
 
 /** "Which rule matches?" — asks the pure simulator and shows its verdict per rule. */
 export function Simulator({ input, options = {} }: Props) {
-  const [url, setUrl] = useState('https://proxmox.example.com/');
+  // Until the reader types a URL, the request goes to a host the current rules (or the profile behind them) name.
+  const [typedUrl, setUrl] = useState<string | undefined>();
+  const url = typedUrl ?? exampleRequestUrl(input);
   const [method, setMethod] = useState('GET');
   const [username, setUsername] = useState('');
   const [groups, setGroups] = useState('');
@@ -37,6 +40,7 @@ export function Simulator({ input, options = {} }: Props) {
     [input, options, url, method, username, groups, clientId, ip],
   );
 
+  const verdict = simulatorVerdict(result);
   const text = (set: (v: string) => void) => (e: Event) => set((e.currentTarget as HTMLInputElement).value);
   return (
     <div class="simulator">
@@ -67,6 +71,13 @@ export function Simulator({ input, options = {} }: Props) {
         </div>
       </div>
       <p class="simulator-verdict" role="status" aria-live="polite">
+        {verdict && (
+          <>
+            <span class={`policy-badge policy-${verdict.tone}`} data-tone={verdict.tone}>
+              <span aria-hidden="true">{verdict.icon}</span> {verdict.label}
+            </span>{' '}
+          </>
+        )}
         {result.summary}
         {result.differs && (
           <>
@@ -100,14 +111,14 @@ export function Simulator({ input, options = {} }: Props) {
               {result.rules.map((r) => (
                 <tr data-outcome={r.outcome} aria-current={r.index === result.matchedRule ? 'true' : undefined}>
                   <td>{r.descriptor}</td>
-                  <td>
-                    <code>{r.policy}</code>
+                  <td data-label="Policy">
+                    <code class={`policy-chip policy-${policyVerdict(r.policy)?.tone ?? 'unknown'}`}>{r.policy}</code>
                   </td>
-                  <td>
+                  <td data-label="Result">
                     {OUTCOME_LABELS[r.outcome]}
                     {r.index === result.matchedRule ? ' (decides)' : ''}
                   </td>
-                  <td>{r.reason}</td>
+                  <td data-label="Why">{r.reason}</td>
                 </tr>
               ))}
             </tbody>

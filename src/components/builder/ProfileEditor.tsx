@@ -10,6 +10,7 @@ import {
   profileToDraft as toDraft,
   type ProfileDraft as Draft,
 } from '../../lib/profile/form';
+import { linkedProfilePending } from '../../lib/profile/link';
 import { defaultProfile, type Profile, type ProfileService } from '../../lib/profile/model';
 import { validateProfile } from '../../lib/profile/validate';
 import { DiagnosticsList } from './DiagnosticsList';
@@ -29,22 +30,28 @@ export default function ProfileEditor({ seed }: Props) {
   const profile = useProfile();
   const [draft, setDraft] = useState<Draft>(() => toDraft(seed?.profile ?? loadProfile() ?? defaultProfile));
   const [message, setMessage] = useState<string | undefined>();
+  // The draft came from a link: builders follow only the saved profile, so it is not applied until saved.
+  const [fromLink, setFromLink] = useState(seed !== undefined);
   const root = useRef<HTMLDivElement>(null);
   const file = useRef<HTMLInputElement>(null);
   // Two builders on one page each show the panel: keep every id unique.
   const uid = useId();
 
   useEffect(() => {
-    if (seed) setDraft(toDraft(seed.profile));
+    if (!seed) return;
+    setDraft(toDraft(seed.profile));
+    setFromLink(true);
   }, [seed?.seq]);
 
-  // A profile saved elsewhere (the other panel on this page, another tab) shows up here too.
+  // A profile saved elsewhere (the other panel on this page, another tab) shows up here too, unless the reader is
+  // looking at one from a link that is not saved yet.
   useEffect(() => {
-    if (profile) setDraft(toDraft(profile));
+    if (profile && !fromLink) setDraft(toDraft(profile));
   }, [profile]);
 
   const candidate = fromDraft(draft);
   const check = validateProfile(candidate);
+  const pending = fromLink && linkedProfilePending(candidate, profile);
 
   const save = () => {
     if (!check.valid) {
@@ -52,6 +59,7 @@ export default function ProfileEditor({ seed }: Props) {
       return;
     }
     saveProfile(candidate);
+    setFromLink(false);
     setMessage('Profile saved. Builders that follow it have been updated.');
     announce('Profile saved');
   };
@@ -128,6 +136,15 @@ export default function ProfileEditor({ seed }: Props) {
 
   return (
     <div class="profile-editor-body" ref={root}>
+      {pending && (
+        <p class="state-notice" data-linked-profile>
+          This profile came from a link and is <strong>not applied yet</strong>: the builders still use{' '}
+          {profile ? `your saved profile (${profile.domain})` : 'their defaults'}. Check it, then save it to fill them in.{' '}
+          <button type="button" onClick={save}>
+            Save and apply this profile
+          </button>
+        </p>
+      )}
       <BuilderFields source={source} prefix={prefix}>
         <div class="builder-row">
           <TextInput path="domain" label="Base domain" hint="A domain you own, e.g. example.com" />

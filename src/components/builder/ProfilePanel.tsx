@@ -64,7 +64,7 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
       </p>
       {shared && (
         <p class="state-notice">
-          This link carries a homelab profile for {shared.domain}.{' '}
+          This link carries a homelab profile for {shared.domain}. It is not applied until you save it.{' '}
           <button
             type="button"
             onClick={() => {

@@ -7,7 +7,7 @@ import { defineBuilder, type Choice } from '../builders/spec';
 import type { Diagnostic, GeneratorResult } from '../core';
 import { toAccessControlForm } from '../profile/model';
 import { AUTHELIA_TARGET, generateAccessControl, POLICIES, type AccessControlOptions } from './access-control';
-import type { RuleOutcome } from './access-control/match';
+import type { MatchResult, RuleOutcome } from './access-control/match';
 import { accessControlFromForm, defaultAccessControlForm, emptyRule, type AccessControlForm, type RuleForm } from './form';
 
 /** The portal host the lints check rules against (the guide's example setup). */
@@ -71,6 +71,38 @@ export const RULE_TEXT_FIELDS: Record<RuleTextField, { label: string; hint: stri
 
 /** How the simulator names each outcome. */
 export const OUTCOME_LABELS: Record<RuleOutcome, string> = { hit: 'Matches', miss: 'No match', 'may-match': 'May match' };
+
+export type PolicyTone = 'deny' | 'open' | 'login';
+
+/** What each policy means for the visitor, as the simulator shows it: a tone (colour class) and words, never colour alone. */
+export const POLICY_VERDICTS: Record<(typeof POLICIES)[number], { tone: PolicyTone; icon: string; label: string }> = {
+  deny: { tone: 'deny', icon: '✕', label: 'Refused' },
+  bypass: { tone: 'open', icon: '✓', label: 'Open without login' },
+  one_factor: { tone: 'login', icon: '✓', label: 'Allowed after password' },
+  two_factor: { tone: 'login', icon: '✓', label: 'Allowed after password and second factor' },
+};
+
+export interface PolicyVerdict {
+  tone: PolicyTone;
+  icon: string;
+  label: string;
+}
+
+/** The verdict of a policy name, or undefined for a name Authelia does not know. */
+export function policyVerdict(policy: string): PolicyVerdict | undefined {
+  return Object.hasOwn(POLICY_VERDICTS, policy) ? POLICY_VERDICTS[policy as keyof typeof POLICY_VERDICTS] : undefined;
+}
+
+/** Hosts and schemes Authelia answers with 400 before any rule (see access-control/match.ts). */
+const REJECTED_REQUEST = new Set(['url-host-trailing-dot', 'url-insecure-scheme']);
+
+/** The simulator's verdict badge for a result: undefined when nothing was simulated or the policy is unknown. */
+export function simulatorVerdict(result: MatchResult): PolicyVerdict | undefined {
+  if (!result.evaluated) return undefined;
+  if (result.diagnostics.some((d) => REJECTED_REQUEST.has(d.code))) return { tone: 'deny', icon: '✕', label: 'Refused (400)' };
+  const verdict = policyVerdict(result.policy);
+  return verdict && result.potential ? { ...verdict, label: `Possibly: ${verdict.label}` } : verdict;
+}
 
 const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
 
