@@ -6,20 +6,15 @@ import { decodeShare, readFragment } from '../../lib/core/share';
 import { PROFILE_SCHEMA } from '../../lib/profile/form';
 import { defaultProfile, isProfileShape, type Profile } from '../../lib/profile/model';
 import { useProfile } from './profileStore';
-import type { Diagnostic } from '../../lib/core';
-import type { DraftStatus, EditorProps } from './ProfileEditor';
+import type { EditorProps } from './ProfileEditor';
 import type { ProfileStatus } from './useBuilderState';
 
 interface Props {
   /** The builder's own sync status and re-sync action (omit on pages without a builder). */
   status?: ProfileStatus;
   onResync?: () => void;
-  /** Opens the editor from the start (the kit page, where the profile is the main input). */
-  open?: boolean;
-  /** Passed to the editor: told whenever its draft's status changes. */
-  onDraftStatus?: (status: DraftStatus) => void;
-  /** Passed to the editor: messages the page adds to the profile's fields. */
-  extraMessages?: (path: string) => Diagnostic[];
+  /** For a page built on the profile (the kit): the editor opens from the start and gets these props. */
+  editor?: Omit<EditorProps, 'seed'>;
 }
 
 const STATUS_TEXT: Record<ProfileStatus, string> = {
@@ -32,7 +27,7 @@ type Seed = { profile: Profile; seq: number };
 type EditorModule = { default: ComponentType<EditorProps> };
 
 /** The homelab profile: shown at the top of every builder, editable in place, exported, imported and shared. */
-export function ProfilePanel({ status = 'none', onResync, open = false, onDraftStatus, extraMessages }: Props) {
+export function ProfilePanel({ status = 'none', onResync, editor }: Props) {
   const profile = useProfile();
   const [shared, setShared] = useState<Profile | undefined>();
   const [seed, setSeed] = useState<Seed | undefined>();
@@ -46,7 +41,7 @@ export function ProfilePanel({ status = 'none', onResync, open = false, onDraftS
       const decoded = decodeShare(link, defaultProfile, PROFILE_SCHEMA);
       if (decoded.ok && isProfileShape(decoded.state)) setShared(decoded.state);
     }
-    if (open) loadEditor();
+    if (editor) loadEditor();
   }, []);
 
   const loadEditor = () => {
@@ -90,16 +85,12 @@ export function ProfilePanel({ status = 'none', onResync, open = false, onDraftS
       <details
         class="profile-editor"
         ref={root}
-        open={open}
+        open={!!editor}
         onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && loadEditor()}
       >
         <summary>{profile ? 'Edit your homelab profile' : 'Set up your homelab profile'}</summary>
         {Editor ? (
-          <Editor
-            seed={seed}
-            {...(onDraftStatus ? { onStatus: onDraftStatus } : {})}
-            {...(extraMessages ? { extraMessages } : {})}
-          />
+          <Editor seed={seed} {...editor} />
         ) : failed ? (
           <p role="alert">
             The profile editor could not be loaded. Check the connection, then close and open this section again.
