@@ -1,6 +1,6 @@
 // Benchmark (not a test): prints one table with the build time, per-page bytes (HTML, CSS, and JS measured in
 // Chromium after load and a scroll with no click, before and with the highlighter), generator timings (Authelia 50
-// rules, compose 3,000 lines, route parsing 1,000 prefixes), keystroke → output p95 for each builder, main-thread long
+// rules, compose 3,000 lines, route parsing 1,000 prefixes, the front-door kit for 20 services), keystroke → output p95 for each builder, main-thread long
 // tasks while hashing, typing into a 300-line compose file, main-thread long tasks during load at 4× CPU slowdown per
 // page type (home, prose guide, each builder page, checklist, search: the registry's key pages, so builder pages
 // compare with a prose page of the same run), and Lighthouse scores with performance (median of three runs) against

@@ -52,3 +52,27 @@ test('tailscale route parsing', async () => {
   const routes = manyPrefixes(1000);
   measure('parseAdvertiseRoutes, 1,000 prefixes', () => parseAdvertiseRoutes(routes), { warmup: 5, runs: 50 });
 });
+
+test('front-door kit', async () => {
+  const { generateFrontDoorKit, checkFrontDoorKit, defaultKitChoices } = await import('../../src/lib/kit');
+  const { defaultProfile } = await import('../../src/lib/profile');
+  const profile = {
+    ...defaultProfile,
+    services: Array.from({ length: 20 }, (_, i) => ({
+      name: `app${i}`,
+      subdomain: `app${i}`,
+      upstream: `192.168.1.${20 + i}:${8000 + i}`,
+      sensitive: i % 3 === 0,
+      websockets: i % 2 === 0,
+    })),
+  };
+  const choices = { ...defaultKitChoices, redis: true, dns: 'unbound' as const, tunnel: { enabled: true, service: 'app1' } };
+  const kit = generateFrontDoorKit(profile, choices);
+  if (kit.files.length === 0) throw new Error('the 20-service kit has errors');
+  measure('generateFrontDoorKit + checkFrontDoorKit, 20 services', () => generateFrontDoorKit(profile, choices), {
+    warmup: 3,
+    runs: 30,
+    target: '≤ 100 ms',
+  });
+  measure('checkFrontDoorKit alone, 20 services', () => checkFrontDoorKit(kit.files), { warmup: 3, runs: 30 });
+});

@@ -134,8 +134,14 @@ function cloudflaredService(): Service {
     restart: 'unless-stopped',
     command: ['tunnel', '--no-autoupdate', 'run'],
     // The token stays in .env: passed as TUNNEL_TOKEN it is neither in this file nor in the process list.
-    environment: { TUNNEL_TOKEN: '${TUNNEL_TOKEN:?paste the tunnel token into .env}' },
+    environment: {
+      TUNNEL_TOKEN: '${TUNNEL_TOKEN:?paste the tunnel token into .env}',
+      // Metrics and readiness on the container's own loopback, for the healthcheck (as deploy/compose.yaml does).
+      TUNNEL_METRICS: '127.0.0.1:20241',
+    },
     networks: [KIT_NETWORK],
+    // The image has no shell: `cloudflared tunnel ready` asks /ready at TUNNEL_METRICS (200 once a connection is up).
+    healthcheck: { test: ['CMD', 'cloudflared', 'tunnel', 'ready'], interval: '30s', timeout: '5s', retries: 3 },
   };
 }
 

@@ -45,8 +45,17 @@ export function renderDns(profile: Profile, choices: KitChoices): Part {
   return under(DNS_DIR, result, 'dns');
 }
 
+/** The Tailscale builder's fields the profile fills, by the profile field they come from. */
+const TAILSCALE_FIELDS: Record<string, string> = { routes: 'lanCidrs', loginServer: 'headscaleUrl' };
+
 export function renderTailscale(profile: Profile): Part {
-  return under(TAILSCALE_DIR, generateTailscale(toTailscaleOptions(profile)), 'tailscale');
+  const part = under(TAILSCALE_DIR, generateTailscale(toTailscaleOptions(profile)), 'tailscale');
+  // A message about a field the profile fills points at that profile field.
+  const diagnostics = part.diagnostics.map((d) => {
+    const field = d.path?.startsWith('tailscale.') ? TAILSCALE_FIELDS[d.path.slice('tailscale.'.length)] : undefined;
+    return field ? { ...d, path: field } : d;
+  });
+  return { ...part, diagnostics };
 }
 
 export function renderSsh(profile: Profile): Part {

@@ -4,7 +4,7 @@
  * own checklist. The tunnelled service is not a proxy host: cloudflared reaches it directly.
  */
 import type { Diagnostic, GeneratedFile } from '../core';
-import { CHECKLIST_FILE, REAL_IP_FILE, generateNpmSnippets } from '../npm/generate';
+import { CHECKLIST_FILE, generateNpmSnippets } from '../npm/generate';
 import { hostOf, PORTAL_SUBDOMAIN, portalUrl, toNpmOptions, type Profile, type ProfileService } from '../profile/model';
 import { KIT_FILES, NPM_DIR, type KitChoices } from './types';
 
@@ -42,12 +42,17 @@ function hostSection(
 
 export function renderNpm(profile: Profile, choices: KitChoices): { files: GeneratedFile[]; diagnostics: Diagnostic[] } {
   const services = proxiedServices(profile, choices);
-  const options = toNpmOptions({ ...profile, services });
+  // Nothing sits in front of NPM in the kit (cloudflared goes straight to its one public service): the TCP peer is the
+  // client, so no X-Real-IP is trusted (the NPM builder's `direct` real-client-IP mode).
+  const options = {
+    ...toNpmOptions({ ...profile, services }),
+    realIp: { mode: 'direct' as const, dockerNetwork: '', relays: [] },
+  };
   const result = generateNpmSnippets(options);
   const portal = portalUrl(profile);
   const mark = `${PORTAL_MARK} ${portal} (cookie domain ${profile.domain})\n`;
   const files: GeneratedFile[] = result.files
-    .filter((f) => f.name !== CHECKLIST_FILE && f.name !== REAL_IP_FILE)
+    .filter((f) => f.name !== CHECKLIST_FILE)
     .map((f) => ({ ...f, name: `${NPM_DIR}${f.name}`, content: mark + f.content }));
   const builderChecklist = result.files.find((f) => f.name === CHECKLIST_FILE)?.content ?? '';
   const lines = [

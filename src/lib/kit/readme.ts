@@ -14,11 +14,19 @@ function stepBody(index: number, profile: Profile, choices: KitChoices, files: r
   const inDir = (dir: string) => names.filter((n) => n.startsWith(dir)).map((n) => `\`${n}\``);
   const ip = profile.serverIp;
   const firstHost = proxiedServices(profile, choices)[0];
+  // Upstreams written as a container name (not an IPv4 address) must share NPM's network.
+  const byName = [
+    ...new Set(
+      proxiedServices(profile, choices)
+        .map((s) => s.upstream.split(':')[0]!)
+        .filter((host) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(host)),
+    ),
+  ];
   switch (index) {
     case 0:
       return [
         '- Delete every port forward on the router and turn off UPnP.',
-        `- On the server: run the commands in ${inDir('tailscale/').join(', ')} (router.sh first; client.sh on laptops and phones).`,
+        `- On the server: follow \`tailscale/router.sh\`; on laptops and phones \`tailscale/client.sh\` (all Tailscale files: ${inDir('tailscale/').join(', ')}).`,
         profile.coordination === 'headscale'
           ? `- The devices log in to your Headscale server at ${profile.headscaleUrl}; approve the route as tailscale/headscale.sh shows.`
           : '- Approve the advertised route in the Tailscale admin console.',
@@ -33,10 +41,14 @@ function stepBody(index: number, profile: Profile, choices: KitChoices, files: r
       return [
         '- Copy this folder to the server (e.g. ~/homelab/frontdoor), then run `sh create-secrets.sh` and `docker compose up -d npm` (Authelia follows in step 5).',
         `- Check: \`docker ps --format '{{.Names}}  {{.Ports}}'\` shows \`${ip}:81->81/tcp\` for npm, never \`0.0.0.0:81\`.`,
+        ...byName.map(
+          (name) =>
+            `- ${name} is reached by container name: add it to the \`frontdoor\` network in its own compose file (\`networks: [frontdoor]\`, and \`frontdoor: {external: true}\` under the top-level \`networks:\`).`,
+        ),
         `- In NPM's admin UI (http://${ip}:81) create the wildcard certificate and the proxy hosts exactly as \`${KIT_FILES.npmChecklist}\` lists them, pasting each \`npm/<host>.advanced.conf\`.`,
         choices.dns === 'none'
           ? `- Internal DNS: point every proxy host name at ${ip} in your own DNS server.`
-          : `- Internal DNS (${choices.dns}): ${inDir('dns/').join(', ')}${choices.dns in DNS_CONSOLES ? ` (its console: http://${ip}:${DNS_CONSOLES[choices.dns as keyof typeof DNS_CONSOLES].host})` : ''}; then point the router's DHCP DNS at ${ip}.`,
+          : `- Internal DNS (${choices.dns}): ${choices.dns in DNS_CONSOLES ? `\`docker compose up -d ${choices.dns}\`, then its console at http://${ip}:${DNS_CONSOLES[choices.dns as keyof typeof DNS_CONSOLES].host}; ` : 'on the server itself; '}${inDir('dns/').join(', ')}; then point the router's DHCP DNS at ${ip}.`,
         firstHost
           ? `- Check: \`sh dns/checks.sh\` passes; \`dig +short ${hostOf(profile, firstHost)}\` answers ${ip}.`
           : `- Check: \`dig +short auth.${profile.domain}\` answers ${ip}.`,

@@ -85,6 +85,19 @@ export function validateKitInput(profile: unknown, choices: unknown): Diagnostic
       );
     }
   });
+  // Headscale's own name must keep its public answer: a service with the same name would take it over.
+  const headscaleHost =
+    shaped.coordination === 'headscale' && URL.canParse(shaped.headscaleUrl) ? new URL(shaped.headscaleUrl).hostname : '';
+  shaped.services.forEach((service, i) => {
+    if (headscaleHost && `${service.subdomain}.${shaped.domain}` === headscaleHost)
+      out.push(
+        error(
+          'kit-service-is-headscale',
+          `Service ${i + 1}: ${headscaleHost} is your Headscale server's address; as a proxy host behind Authelia, devices outside the LAN could no longer reach it. Pick another subdomain.`,
+          { path: `services[${i}].subdomain` },
+        ),
+      );
+  });
   if (shaped.users.length === 0)
     out.push(warning('kit-no-users', 'No users yet: add one, or nobody can log in at the portal.', { path: 'users' }));
   return out;

@@ -104,6 +104,27 @@ describe('generateFrontDoorKit on named profiles', () => {
     ]);
   });
 
+  it('pins every image, gives NPM, Authelia, Redis and cloudflared a healthcheck and the ids, one network', () => {
+    const { profile } = NAMED_PROFILES['public blog via tunnel']!;
+    const choices: KitChoices = { ...defaultKitChoices, redis: true, tunnel: { enabled: true, service: 'blog' } };
+    const compose = parse(kit(profile, choices).file('compose.yaml')!.content) as {
+      services: Record<
+        string,
+        { image: string; healthcheck?: unknown; environment?: Record<string, string>; networks?: string[] }
+      >;
+      networks: Record<string, unknown>;
+    };
+    expect(Object.keys(compose.networks)).toEqual(['frontdoor']);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect(service.image, name).toMatch(/:[\w.-]*\d[\w.-]*$/);
+      expect(service.image, name).not.toMatch(/:latest$/);
+      expect(service.healthcheck, name).toBeDefined();
+      expect(service.networks, name).toEqual(['frontdoor']);
+    }
+    for (const name of ['npm', 'authelia'])
+      expect(compose.services[name]!.environment).toMatchObject({ PUID: '${PUID}', PGID: '${PGID}' });
+  });
+
   it('binds NPM admin and every DNS console to the LAN address, never to all interfaces', () => {
     for (const dns of ['pihole', 'adguard', 'technitium'] as const) {
       const compose = parse(kit(defaultProfile, { ...defaultKitChoices, dns }).file('compose.yaml')!.content) as {
@@ -159,6 +180,17 @@ describe('bad input', () => {
       defaultProfile,
       { ...defaultKitChoices, tunnel: { enabled: true, service: 'proxmox' } },
       'choices.tunnel.service',
+    ],
+    [
+      "a service on Headscale's own name",
+      {
+        ...defaultProfile,
+        coordination: 'headscale',
+        headscaleUrl: 'https://vpn.example.com',
+        services: [{ ...defaultProfile.services[1]!, name: 'vpn', subdomain: 'vpn' }],
+      },
+      defaultKitChoices,
+      'services[0].subdomain',
     ],
     ['an unknown DNS server', defaultProfile, { ...defaultKitChoices, dns: 'bind' as KitChoices['dns'] }, 'choices.dns'],
   ];
