@@ -35,7 +35,7 @@ export const BUDGET_EXCEPTIONS: Readonly<Record<string, { beforeHighlighter: num
    * other builder pages load one at a time (Authelia's configuration with the access-control validator, NPM, internal
    * DNS, Tailscale with its route rules, SSH with its sshd simulator), the profile check with the public-suffix list,
    * and the cross-checks, which parse compose.yaml with the yaml library and run the compose splitter's secret detector
-   * (about 41 kB gzip together). Measured 2026-12-02: 170.8 kB gzip before the highlighter, 217.2 kB with it. The zip
+   * (about 41 kB gzip together). Measured 2026-12-02: 171.1 kB gzip before the highlighter, 217.6 kB with it. The zip
    * writer (fflate) and the argon2id worker load only on a click, outside both figures.
    */
   '/kit/': {
