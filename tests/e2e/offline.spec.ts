@@ -9,6 +9,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKLIST } from '../../src/lib/checklist';
+import { KIT_IMAGES } from '../../src/lib/kit';
 import { keyPageList, proseGuide } from '../../scripts/key-pages';
 import { expectHighlighted, hydrated, sitemapPaths } from './helpers';
 
@@ -195,6 +196,13 @@ const USE: Record<string, { builder: string; use(page: Page): Promise<void> }> =
         .locator('#cs-source')
         .fill('services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: offline-Pa55word-42\n');
       await expect(page.locator('#cs-output-panel')).toContainText('POSTGRES_PASSWORD:?set');
+    },
+  },
+  kit: {
+    builder: '.kit-builder',
+    async use(page) {
+      await page.getByLabel("Redis for Authelia's sessions").check();
+      await expect(page.locator('.kit-builder .output-file')).toContainText(KIT_IMAGES.redis);
     },
   },
 };

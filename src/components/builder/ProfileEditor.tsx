@@ -1,6 +1,7 @@
 // The homelab profile editor: loaded when the reader opens "Set up / Edit your homelab profile" (see ProfilePanel),
 // with the full profile check (LAN ranges through the Tailscale CLI's route rules).
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Diagnostic } from '../../lib/core';
 import { encodeShare } from '../../lib/core/share';
 import { applyFieldFix } from '../../lib/builders/spec';
 import {
@@ -20,13 +21,23 @@ import { announce } from './announce';
 import { copyToClipboard } from './download';
 import { loadProfile, saveProfile, useProfile } from './profileStore';
 
-interface Props {
+/** Where the editor's draft stands: whether it passes the profile check, and whether it differs from the saved profile. */
+export interface DraftStatus {
+  valid: boolean;
+  unsaved: boolean;
+}
+
+export interface EditorProps {
   /** A profile to put in the editor (from a link), replacing what is there; `seq` changes for each new one. */
   seed?: { profile: Profile; seq: number };
+  /** Told whenever the draft's status changes (the kit page holds its download while the draft has errors). */
+  onStatus?: (status: DraftStatus) => void;
+  /** Messages a page adds to the profile's fields (the kit's own checks of the saved profile), by field path. */
+  extraMessages?: (path: string) => Diagnostic[];
 }
 
 /** The profile's fields, check, save, export, import and share link. */
-export default function ProfileEditor({ seed }: Props) {
+export default function ProfileEditor({ seed, onStatus, extraMessages }: EditorProps) {
   const profile = useProfile();
   const [draft, setDraft] = useState<Draft>(() => toDraft(seed?.profile ?? loadProfile() ?? defaultProfile));
   const [message, setMessage] = useState<string | undefined>();
@@ -52,6 +63,11 @@ export default function ProfileEditor({ seed }: Props) {
   const candidate = fromDraft(draft);
   const check = validateProfile(candidate);
   const pending = fromLink && linkedProfilePending(candidate, profile);
+  const unsaved = JSON.stringify(candidate) !== JSON.stringify(profile);
+
+  useEffect(() => {
+    onStatus?.({ valid: check.valid, unsaved });
+  }, [check.valid, unsaved]);
 
   const save = () => {
     if (!check.valid) {
@@ -105,7 +121,11 @@ export default function ProfileEditor({ seed }: Props) {
     state: draft as unknown as Record<string, unknown>,
     choices: PROFILE_CHOICES,
     set: (path, value) => setDraft((d) => ({ ...d, [path]: value })),
-    messagesFor: (path) => check.diagnostics.filter((d) => d.path === path),
+    messagesFor: (path) => {
+      const own = check.diagnostics.filter((d) => d.path === path);
+      const added = (extraMessages?.(path) ?? []).filter((d) => !own.some((o) => o.code === d.code && o.message === d.message));
+      return [...own, ...added];
+    },
     fix: (diagnostic) => {
       const next = applyFieldFix(draft, diagnostic);
       if (next) setDraft(next);

@@ -6,12 +6,15 @@ import { decodeShare, readFragment } from '../../lib/core/share';
 import { PROFILE_SCHEMA } from '../../lib/profile/form';
 import { defaultProfile, isProfileShape, type Profile } from '../../lib/profile/model';
 import { useProfile } from './profileStore';
+import type { EditorProps } from './ProfileEditor';
 import type { ProfileStatus } from './useBuilderState';
 
 interface Props {
   /** The builder's own sync status and re-sync action (omit on pages without a builder). */
   status?: ProfileStatus;
   onResync?: () => void;
+  /** For a page built on the profile (the kit): the editor opens from the start and gets these props. */
+  editor?: Omit<EditorProps, 'seed'>;
 }
 
 const STATUS_TEXT: Record<ProfileStatus, string> = {
@@ -21,10 +24,10 @@ const STATUS_TEXT: Record<ProfileStatus, string> = {
 };
 
 type Seed = { profile: Profile; seq: number };
-type EditorModule = { default: ComponentType<{ seed?: Seed }> };
+type EditorModule = { default: ComponentType<EditorProps> };
 
 /** The homelab profile: shown at the top of every builder, editable in place, exported, imported and shared. */
-export function ProfilePanel({ status = 'none', onResync }: Props) {
+export function ProfilePanel({ status = 'none', onResync, editor }: Props) {
   const profile = useProfile();
   const [shared, setShared] = useState<Profile | undefined>();
   const [seed, setSeed] = useState<Seed | undefined>();
@@ -38,6 +41,7 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
       const decoded = decodeShare(link, defaultProfile, PROFILE_SCHEMA);
       if (decoded.ok && isProfileShape(decoded.state)) setShared(decoded.state);
     }
+    if (editor) loadEditor();
   }, []);
 
   const loadEditor = () => {
@@ -78,10 +82,15 @@ export function ProfilePanel({ status = 'none', onResync }: Props) {
           </button>
         </p>
       )}
-      <details class="profile-editor" ref={root} onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && loadEditor()}>
+      <details
+        class="profile-editor"
+        ref={root}
+        open={!!editor}
+        onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && loadEditor()}
+      >
         <summary>{profile ? 'Edit your homelab profile' : 'Set up your homelab profile'}</summary>
         {Editor ? (
-          <Editor seed={seed} />
+          <Editor seed={seed} {...editor} />
         ) : failed ? (
           <p role="alert">
             The profile editor could not be loaded. Check the connection, then close and open this section again.

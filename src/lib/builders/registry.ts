@@ -21,6 +21,7 @@ export const BUILDERS: readonly BuilderEntry[] = [
   { id: 'access', title: 'Authelia access-control builder', page: '/guides/authelia-forward-auth/' },
   { id: 'compose', title: 'Compose secrets splitter', page: '/guides/secrets/' },
   { id: 'ssh', title: 'SSH hardening builder', page: '/guides/ssh-keys/' },
+  { id: 'kit', title: 'Front-door kit', page: '/kit/' },
 ];
 
 /** Pages that are not builders but stand for a page type in the gates: home, a prose guide, checklist, search. */

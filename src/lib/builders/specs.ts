@@ -6,6 +6,7 @@ import { accessControlBuilder } from '../authelia/builder-access';
 import { autheliaSetupBuilder } from '../authelia/builder-setup';
 import { composeBuilder } from '../compose/builder';
 import { internalDnsBuilder } from '../dns/builder';
+import { kitBuilder } from '../kit/builder';
 import { npmBuilder } from '../npm/builder';
 import { sshBuilder } from '../ssh/builder';
 import { tailscaleBuilder } from '../tailscale/builder';
@@ -23,4 +24,5 @@ export const BUILDER_SPECS: Readonly<Record<string, AnyBuilderSpec>> = {
   [accessControlBuilder.id]: accessControlBuilder,
   [composeBuilder.id]: composeBuilder,
   [sshBuilder.id]: sshBuilder,
+  [kitBuilder.id]: kitBuilder,
 };

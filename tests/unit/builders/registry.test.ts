@@ -21,7 +21,8 @@ describe('the registry and the specs', () => {
         const target = typeof spec.target === 'function' ? spec.target(spec.toInput(spec.defaults)) : spec.target;
         expect(target).toMatch(/\S/);
         expect(spec.title).toMatch(/\S/);
-        expect(entry.page).toMatch(/^\/guides\/[a-z0-9-]+\/$/);
+        // A guide, or the front-door kit's own page.
+        expect(entry.page).toMatch(/^\/(guides\/[a-z0-9-]+|kit)\/$/);
       });
       it('generates from its defaults without throwing, and every file has a name and content', () => {
         const result = spec.generate(spec.toInput(spec.defaults));
