@@ -206,13 +206,3 @@ export function CheckboxInput({ path, label, hint, checked, onChange }: Checkbox
     </div>
   );
 }
-
-/** A banner over the output while the checks hold errors: the files leave out whatever is in error. */
-export function IncompleteBanner({ show }: { show: boolean }) {
-  if (!show) return null;
-  return (
-    <p class="builder-incomplete" role="note">
-      Fix the errors above first: until then the files below leave out whatever is in error.
-    </p>
-  );
-}
