@@ -20,16 +20,16 @@ test('build rules by keyboard, see a shadowing warning when the wildcard goes fi
   await page.goto(LAYER3);
   await hydrated(page);
 
-  // Add a fourth rule with the keyboard only.
+  // Add a third rule with the keyboard only (the guide's example has two: no rule for the portal, issue 21 item 7).
   await page.getByRole('button', { name: 'Add rule' }).focus();
   await page.keyboard.press('Enter');
-  const domain = page.locator('#ac-3-domain');
+  const domain = page.locator('#ac-2-domain');
   await expect(domain).toBeFocused();
   await page.keyboard.type('jellyfin.example.com');
   await page.keyboard.press('Tab'); // → policy select
-  await expect(page.locator('#ac-3-policy')).toBeFocused();
+  await expect(page.locator('#ac-2-policy')).toBeFocused();
   await page.keyboard.press('ArrowDown'); // one_factor → two_factor
-  await expect(page.locator('#ac-3-policy')).toHaveValue('two_factor');
+  await expect(page.locator('#ac-2-policy')).toHaveValue('two_factor');
   await expect(page.locator('.output-file')).toContainText("- 'jellyfin.example.com'");
 
   // The new rule sits below the wildcard, so it can never match.
@@ -37,13 +37,12 @@ test('build rules by keyboard, see a shadowing warning when the wildcard goes fi
   await expect(shadowed).toHaveCount(1);
   await expect(shadowed).toContainText('#3');
 
-  // Move the wildcard (rule 3) to the top with the keyboard: every later rule is now shadowed.
-  await page.locator('[data-rule="2"] [data-move="-1"]').focus();
+  // Move the wildcard (rule 2) to the top with the keyboard: every later rule is now shadowed.
+  await page.locator('[data-rule="1"] [data-move="-1"]').focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('[data-rule="1"] [data-move="-1"]')).toBeFocused();
-  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-rule="0"] [data-move="-1"]')).toBeDisabled();
   await expect(page.locator('#ac-0-domain')).toHaveValue('*.example.com');
-  await expect(page.locator('[data-code="rule-shadowed"]')).toHaveCount(3);
+  await expect(page.locator('[data-code="rule-shadowed"]')).toHaveCount(2);
 
   // "Go to field" focuses the offending input.
   await page
@@ -92,7 +91,7 @@ test('the simulator names the rule a URL hits', async ({ page }) => {
   await page.goto(LAYER3);
   await hydrated(page);
   await page.locator('#sim-url').fill('https://grafana.example.com/d/1');
-  await expect(page.locator('.simulator-verdict')).toContainText("Rule #3 (domain '*.example.com')");
+  await expect(page.locator('.simulator-verdict')).toContainText("Rule #2 (domain '*.example.com')");
   await expect(page.locator('.simulator-verdict')).toContainText('one_factor');
   await page.locator('#sim-url').fill('https://example.com/');
   await expect(page.locator('.simulator-verdict')).toContainText('deny');
@@ -189,26 +188,26 @@ test('the simulator takes an OAuth2 client id, and says where it deliberately di
   await page.goto(LAYER3);
   await hydrated(page);
   const verdict = page.locator('.simulator-verdict');
-  await page.locator('#ac-1-subject').fill('oauth2:client:backup');
+  await page.locator('#ac-0-subject').fill('oauth2:client:backup');
   await page.locator('#sim-url').fill('https://proxmox.example.com/');
   // Anonymous: the rule depends on who asks, so Authelia sends the visitor to log in.
-  await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') will potentially apply 'two_factor'");
+  await expect(verdict).toContainText("Rule #1 (domain 'proxmox.example.com') will potentially apply 'two_factor'");
   // A client-credentials request with that client id is not anonymous and matches.
   await page.locator('#sim-client').fill('backup');
-  await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') matches");
+  await expect(verdict).toContainText("Rule #1 (domain 'proxmox.example.com') matches");
   await page.locator('#sim-client').fill('other');
-  await expect(verdict).toContainText("Rule #3 (domain '*.example.com') matches");
+  await expect(verdict).toContainText("Rule #2 (domain '*.example.com') matches");
   await expect(page.locator('#sim-client')).toHaveValue('other');
 
   // No client IP for a networks rule: "may match", with the reason next to the answer.
   await page.locator('#sim-client').fill('');
-  await page.locator('#ac-1-subject').fill('');
-  await page.locator('[data-rule="1"] summary').click();
-  await page.locator('#ac-1-networks').fill('10.0.0.0/8');
+  await page.locator('#ac-0-subject').fill('');
+  await page.locator('[data-rule="0"] summary').click();
+  await page.locator('#ac-0-networks').fill('10.0.0.0/8');
   await expect(verdict.locator('[data-differs]')).toContainText('no client IP was given');
   await page.locator('#sim-ip').fill('10.1.2.3');
   await expect(verdict.locator('[data-differs]')).toHaveCount(0);
-  await expect(verdict).toContainText("Rule #2 (domain 'proxmox.example.com') matches");
+  await expect(verdict).toContainText("Rule #1 (domain 'proxmox.example.com') matches");
 });
 
 test("the simulator's first request uses the profile's domain, until the reader types a URL", async ({ page }) => {

@@ -80,7 +80,9 @@ test('switching to an exit node and to Headscale changes the commands, and Copy 
 
   // Headscale: the login server goes on `up`, and approval moves to the Headscale server.
   await page.locator('#ts-coordination').selectOption('headscale');
-  await expect(page.locator('#ts-loginServer')).toHaveValue('https://headscale.example.com');
+  // Empty with an HTML placeholder, not a placeholder value (issue 21 item 11).
+  await expect(page.locator('#ts-loginServer')).toHaveValue('');
+  await expect(page.locator('#ts-loginServer')).toHaveAttribute('placeholder', 'https://headscale.example.com');
   await page.locator('#ts-loginServer').fill('https://hs.home.arpa.example.net');
   await expect(tab(page, 'approve.txt')).toHaveCount(0);
   await tab(page, 'headscale.sh').click();

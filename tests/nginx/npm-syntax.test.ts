@@ -348,7 +348,8 @@ function generateSample(s: Sample): string | undefined {
   };
   const result = generateNpmSnippets(options);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  // Rejected input is never emitted: the files equal those generated with the rejected entries left out.
+  // Rejected input is never emitted: the files equal those generated with the rejected entries left out (a rejected
+  // host name as an empty one: the host keeps its tab, which says there is no snippet).
   const badPaths = new Set(
     errors
       .map((d) => /^hosts\[0\]\.paths\[(\d+)\]$/.exec(d.path ?? '')?.[1])
@@ -359,7 +360,9 @@ function generateSample(s: Sample): string | undefined {
   const cleaned: NpmOptions = {
     autheliaUpstream: errors.some((d) => d.path === 'autheliaUpstream') ? '' : s.upstream,
     portalUrl: options.portalUrl,
-    hosts: hostRejected ? [] : [{ ...options.hosts[0]!, paths: s.paths.filter((_, j) => !badPaths.has(j)) }],
+    hosts: hostRejected
+      ? [{ ...options.hosts[0]!, hostname: '' }]
+      : [{ ...options.hosts[0]!, paths: s.paths.filter((_, j) => !badPaths.has(j)) }],
   };
   expect(generateNpmSnippets(cleaned).files, JSON.stringify(s)).toEqual(result.files);
   return result.files.find((f) => f.language === 'nginx' && f.name !== `${PORTAL}.advanced.conf`)?.content;

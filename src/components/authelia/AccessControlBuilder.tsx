@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { accessControlBuilder, POLICY_CHOICES, RULE_TEXT_FIELDS, type RuleTextField } from '../../lib/authelia/builder-access';
 import { accessControlPresets, emptyRule, type RuleForm } from '../../lib/authelia/form';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
@@ -6,7 +6,7 @@ import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { RowActions } from '../builder/RowActions';
 import { TextField } from '../builder/TextField';
-import { PresetPicker } from '../builder/PresetPicker';
+import { PresetPicker, usePresetChoice } from '../builder/PresetPicker';
 import { announce } from '../builder/announce';
 import { useBuilder } from '../builder/useBuilder';
 import { ProfilePanel } from '../builder/ProfilePanel';
@@ -27,7 +27,11 @@ export default function AccessControlBuilder() {
   const builder = useBuilder(accessControlBuilder);
   const { state: form, setState } = builder;
   const root = useRef<HTMLDivElement>(null);
-  const [preset, setPreset] = useState(accessControlPresets[0]!.id);
+  const [preset, setPreset] = usePresetChoice(
+    accessControlPresets,
+    form,
+    (candidate) => JSON.stringify(candidate.form) === JSON.stringify(form),
+  );
 
   const updateRule = (index: number, patch: Partial<RuleForm>) =>
     setState((prev) => ({ ...prev, rules: prev.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
@@ -144,7 +148,13 @@ export default function AccessControlBuilder() {
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
       <h3 class="builder-heading">Generated configuration</h3>
-      <OutputPanel id="ac-output" files={builder.files} archiveName="authelia-access-control.zip" />
+      <OutputPanel
+        id="ac-output"
+        files={builder.files}
+        diagnostics={builder.diagnostics}
+        root={() => root.current}
+        archiveName="authelia-access-control.zip"
+      />
       <StateBar builder={builder} />
 
       <h3 class="builder-heading">Which rule matches?</h3>

@@ -274,7 +274,16 @@ export default function AutheliaSetupBuilder() {
           ))}
         </ol>
         <p>
-          <button type="button" onClick={() => builder.set('users', [...form.users, { ...emptySetupUser }])}>
+          <button
+            type="button"
+            onClick={() => {
+              const index = form.users.length;
+              builder.set('users', [...form.users, { ...emptySetupUser }]);
+              announce(`User ${index + 1} added`);
+              // The keyboard goes to the new row's first field.
+              window.requestAnimationFrame(() => document.getElementById(fieldId('as', `users[${index}].username`))?.focus());
+            }}
+          >
             Add user
           </button>
         </p>
@@ -283,7 +292,13 @@ export default function AutheliaSetupBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
       <h3 class="builder-heading">Generated files</h3>
-      <OutputPanel id="as-output" files={builder.files} archiveName="authelia-config.zip" />
+      <OutputPanel
+        id="as-output"
+        files={builder.files}
+        diagnostics={builder.diagnostics}
+        root={() => root.current}
+        archiveName="authelia-config.zip"
+      />
       <StateBar builder={builder} hasSecrets />
     </div>
   );

@@ -60,7 +60,6 @@ export function DiagnosticsList({ diagnostics, root }: Props) {
                     {d.message}
                   </p>
                   <p class="diagnostic-meta">
-                    <code>{d.code}</code>
                     {d.path && (
                       <button type="button" class="link-button" onClick={() => focusPath(root(), d.path!)}>
                         Go to field <span class="sr-only">{d.path}</span>

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../../lib/core';
+import { shownValue } from '../../lib/core/excerpt';
 
 const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
@@ -29,10 +30,10 @@ export function FieldMessages({
           {onFix && d.fix !== undefined && d.fix !== current && (
             <p class="field-fix">
               <button type="button" data-fix={d.fix} onClick={() => onFix(d.fix!, d)}>
-                Apply fix <span class="sr-only">({d.fix === '' ? 'clear the field' : `use ${d.fix}`})</span>
+                Apply fix <span class="sr-only">({d.fix === '' ? 'clear the field' : `use ${shownValue(d.fix)}`})</span>
               </button>{' '}
               <span aria-hidden="true">
-                → <code>{d.fix === '' ? '(empty)' : d.fix}</code>
+                → <code>{d.fix === '' ? '(empty)' : shownValue(d.fix)}</code>
               </span>
             </p>
           )}

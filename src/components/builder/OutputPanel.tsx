@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { GeneratedFile } from '../../lib/core';
-import { announce } from './announce';
+import type { Diagnostic, GeneratedFile } from '../../lib/core';
+import { announce, withErrors } from './announce';
+import { focusPath } from './DiagnosticsList';
 import { copyToClipboard, downloadAll, downloadFile } from './download';
 import { highlightInWorker } from './highlighter';
 
@@ -11,16 +12,32 @@ interface Props {
   /** Name of the .zip offered by "Download all". */
   archiveName: string;
   label?: string;
+  /** The builder's checks: their errors are shown over the files and said with every copy and download. */
+  diagnostics?: readonly Diagnostic[];
+  /** The builder's root, for the banner's "Go to field" (fields carry `data-path`). */
+  root?: () => HTMLElement | null;
 }
 
 /** Generated files as keyboard-operable tabs, with copy and download per file and download-all. */
-export function OutputPanel({ id, files, archiveName, label = 'Generated files' }: Props) {
-  const [selected, setSelected] = useState(0);
+export function OutputPanel({ id, files, archiveName, label = 'Generated files', diagnostics = [], root }: Props) {
+  // The selected tab follows its file by name (adding a host before it keeps the same file shown); by position
+  // only when that file is gone.
+  const [selectedName, setSelectedName] = useState<string | undefined>();
+  const [fallback, setFallback] = useState(0);
   const [copied, setCopied] = useState<string | undefined>();
   const [html, setHtml] = useState<Record<string, string>>({});
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const index = Math.min(selected, Math.max(files.length - 1, 0));
+  const byName = selectedName === undefined ? -1 : files.findIndex((f) => f.name === selectedName);
+  const index = byName >= 0 ? byName : Math.min(fallback, Math.max(files.length - 1, 0));
   const file = files[index];
+  const setSelected = (at: number) => {
+    setFallback(at);
+    setSelectedName(files[at]?.name);
+  };
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  useEffect(() => {
+    if (byName >= 0 && byName !== fallback) setFallback(byName);
+  }, [byName]);
 
   // Highlight after render; until then (and on failure) the plain text is shown.
   useEffect(() => {
@@ -64,13 +81,35 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files' 
   const copy = async () => {
     const ok = await copyToClipboard(file.content);
     setCopied(ok ? file.name : undefined);
-    announce(ok ? `Copied ${file.name}` : `Could not copy ${file.name}; select the text and copy it by hand`);
+    announce(ok ? withErrors(`Copied ${file.name}`, errors) : `Could not copy ${file.name}; select the text and copy it by hand`);
     window.setTimeout(() => setCopied(undefined), 2000);
   };
 
   const highlighted = html[`${file.language}\u0000${file.content}`];
   return (
     <section class="output-panel" aria-label={label}>
+      {errors.length > 0 && (
+        <div class="builder-incomplete output-errors" role="note" data-errors={errors.length}>
+          <p>
+            {errors.length === 1 ? 'The checks found 1 error' : `The checks found ${errors.length} errors`}: until{' '}
+            {errors.length === 1 ? 'it is' : 'they are'} fixed, the files below leave out or hold a placeholder for what is in
+            error.
+          </p>
+          <ul>
+            {errors.slice(0, 3).map((d) => (
+              <li data-code={d.code}>
+                {d.message}{' '}
+                {d.path && root && (
+                  <button type="button" class="link-button" onClick={() => focusPath(root(), d.path!)}>
+                    Go to field
+                  </button>
+                )}
+              </li>
+            ))}
+            {errors.length > 3 && <li>…and {errors.length - 3} more under Checks.</li>}
+          </ul>
+        </div>
+      )}
       <div class="output-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
         {files.map((f, i) => (
           <button
@@ -91,11 +130,22 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files' 
         <button type="button" onClick={copy}>
           {copied === file.name ? 'Copied' : 'Copy'} <span class="sr-only">{file.name}</span>
         </button>
-        <button type="button" onClick={() => downloadFile(file)}>
+        <button
+          type="button"
+          onClick={() => {
+            downloadFile(file);
+            announce(withErrors(`Downloaded ${file.name}`, errors));
+          }}
+        >
           Download <span class="sr-only">{file.name}</span>
         </button>
         {files.length > 1 && (
-          <button type="button" onClick={() => void downloadAll(files, archiveName)}>
+          <button
+            type="button"
+            onClick={() =>
+              void downloadAll(files, archiveName).then(() => announce(withErrors(`Downloaded ${archiveName}`, errors)))
+            }
+          >
             Download all (.zip)
           </button>
         )}

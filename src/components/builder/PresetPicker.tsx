@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+
 interface Props {
   id: string;
   presets: readonly { id: string; label: string }[];
@@ -24,4 +26,21 @@ export function PresetPicker({ id, presets, value, onChange, onLoad }: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * The picker's choice: the reader's pick, until the builder's state changes to one an example equals; then that
+ * example (so after Reset the picker shows the example the defaults are, and after Load the one loaded).
+ */
+export function usePresetChoice<Preset extends { id: string }>(
+  presets: readonly Preset[],
+  state: unknown,
+  equals: (preset: Preset) => boolean,
+): [string, (id: string) => void] {
+  const [value, setValue] = useState(presets[0]!.id);
+  useEffect(() => {
+    const match = presets.find(equals);
+    if (match) setValue(match.id);
+  }, [state]);
+  return [value, setValue];
 }

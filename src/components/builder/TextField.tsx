@@ -6,6 +6,8 @@ interface Props {
   path: string;
   label: string;
   hint?: string;
+  /** Shown while the field is empty (an example, never a value the output uses as the reader's). */
+  placeholder?: string;
   value: string;
   /** A textarea that grows with its lines (2–6 rows) instead of a one-line input. */
   multiline?: boolean;
@@ -18,12 +20,25 @@ interface Props {
 }
 
 /** A labelled text field for builder forms: value kept exactly as typed, no spell or case correction. */
-export function TextField({ id, path, label, hint, value, multiline, describedBy, invalid, onInput, children }: Props) {
+export function TextField({
+  id,
+  path,
+  label,
+  hint,
+  placeholder,
+  value,
+  multiline,
+  describedBy,
+  invalid,
+  onInput,
+  children,
+}: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const common = {
     id,
     'data-path': path,
     value,
+    ...(placeholder ? { placeholder } : {}),
     'aria-describedby': [hintId, describedBy].filter(Boolean).join(' ') || undefined,
     'aria-invalid': invalid ? ('true' as const) : undefined,
     spellcheck: false,

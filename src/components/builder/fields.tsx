@@ -95,13 +95,14 @@ interface TextInputProps {
   path: string;
   label: string;
   hint?: string;
+  placeholder?: string;
   multiline?: boolean;
   /** For nested values (rows): the value shown and where edits go; top-level fields need neither. */
   value?: string;
   onInput?: (value: string) => void;
 }
 
-export function TextInput({ path, label, hint, multiline, value, onInput }: TextInputProps) {
+export function TextInput({ path, label, hint, placeholder, multiline, value, onInput }: TextInputProps) {
   const { builder, prefix } = useFields();
   const id = fieldId(prefix, path);
   const items = builder.messagesFor(path);
@@ -113,6 +114,7 @@ export function TextInput({ path, label, hint, multiline, value, onInput }: Text
       path={path}
       label={label}
       {...(hint ? { hint } : {})}
+      {...(placeholder ? { placeholder } : {})}
       value={current}
       {...(multiline ? { multiline } : {})}
       {...(items.length ? { describedBy: `${id}-messages` } : {})}
@@ -202,15 +204,5 @@ export function CheckboxInput({ path, label, hint, checked, onChange }: Checkbox
       )}
       <FieldMessages id={`${id}-messages`} items={items} />
     </div>
-  );
-}
-
-/** A banner over the output while the checks hold errors: the files leave out whatever is in error. */
-export function IncompleteBanner({ show }: { show: boolean }) {
-  if (!show) return null;
-  return (
-    <p class="builder-incomplete" role="note">
-      Fix the errors above first: until then the files below leave out whatever is in error.
-    </p>
   );
 }

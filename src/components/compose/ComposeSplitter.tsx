@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { samples } from '../../lib/compose/samples';
 import {
   canShare,
@@ -16,6 +16,7 @@ import { COMPOSE_TARGET } from '../../lib/compose/facts';
 import type { Choice } from '../../lib/builders/spec';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { OutputPanel } from '../builder/OutputPanel';
+import { usePresetChoice } from '../builder/PresetPicker';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
 import { useHandoff } from '../builder/handoff';
@@ -66,7 +67,12 @@ export default function ComposeSplitter() {
   const root = useRef<HTMLDivElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const others = useRef<HTMLDetailsElement>(null);
-  const [sample, setSample] = useState(samples[0]!.id);
+  // After Reset (an empty box) the picker shows the first sample again; after Load, the one loaded.
+  const [sample, setSample] = usePresetChoice(
+    samples,
+    state.composeSource,
+    (candidate) => candidate.compose === state.composeSource || (state.composeSource === '' && candidate === samples[0]),
+  );
   useHandoff('compose', (composeSource) => setState((prev) => ({ ...prev, composeSource, move: {} })));
 
   const input = useMemo(() => toComposeInput(state), [state.composeSource, state.mode, state.secretSource, state.move]);
@@ -200,7 +206,13 @@ export default function ComposeSplitter() {
       <DiagnosticsList diagnostics={output?.diagnostics ?? []} root={rootForDiagnostics} />
 
       <h3 class="builder-heading">Generated files</h3>
-      <OutputPanel id="cs-output" files={files} archiveName="compose-split.zip" />
+      <OutputPanel
+        id="cs-output"
+        files={files}
+        diagnostics={output?.diagnostics ?? []}
+        root={rootForDiagnostics}
+        archiveName="compose-split.zip"
+      />
       {files.length > 0 && (
         <p class="field-hint">
           Browsers drop the leading dot when they save a single file (.env arrives as env.txt, for example): rename those files

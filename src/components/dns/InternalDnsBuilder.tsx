@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { DNS_TEXT_FIELDS, internalDnsBuilder, type DnsTextField } from '../../lib/dns/builder';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
-import { BuilderFields, IncompleteBanner, SelectInput, TextInput } from '../builder/fields';
+import { BuilderFields, SelectInput, TextInput } from '../builder/fields';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -53,8 +53,13 @@ export default function InternalDnsBuilder() {
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
       <h3 class="builder-heading">Your DNS records</h3>
-      <IncompleteBanner show={builder.errors} />
-      <OutputPanel id="dns-output" files={builder.files} archiveName={`internal-dns-${builder.input.server}.zip`} />
+      <OutputPanel
+        id="dns-output"
+        files={builder.files}
+        diagnostics={builder.diagnostics}
+        root={() => root.current}
+        archiveName={`internal-dns-${builder.input.server}.zip`}
+      />
       <StateBar builder={builder} />
     </div>
   );

@@ -117,7 +117,14 @@ export default function NpmSnippetsBuilder() {
       <DiagnosticsList diagnostics={diagnostics} root={() => root.current} />
 
       <h3 class="builder-heading">Advanced-tab snippets</h3>
-      <OutputPanel id="npm-output" files={builder.files} archiveName="npm-advanced-snippets.zip" label="Advanced-tab snippets" />
+      <OutputPanel
+        id="npm-output"
+        files={builder.files}
+        diagnostics={diagnostics}
+        root={() => root.current}
+        archiveName="npm-advanced-snippets.zip"
+        label="Advanced-tab snippets"
+      />
       <StateBar builder={builder} />
     </div>
   );

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { SSH_TEXT_FIELDS, sshBuilder, type SshTextField } from '../../lib/ssh/builder';
 import { IMPORTANT_KEYWORDS, simulateOptions, stockSet } from '../../lib/ssh';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
-import { BuilderFields, CheckboxInput, IncompleteBanner, SelectInput, TextInput } from '../builder/fields';
+import { BuilderFields, CheckboxInput, SelectInput, TextInput } from '../builder/fields';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -82,8 +82,13 @@ export default function SshBuilder() {
         <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
         <h3 class="builder-heading">Your files</h3>
-        <IncompleteBanner show={builder.errors} />
-        <OutputPanel id="ssh-output" files={builder.files} archiveName={`ssh-hardening-${options.distro}.zip`} />
+        <OutputPanel
+          id="ssh-output"
+          files={builder.files}
+          diagnostics={builder.diagnostics}
+          root={() => root.current}
+          archiveName={`ssh-hardening-${options.distro}.zip`}
+        />
 
         <h3 class="builder-heading">What wins on {stock.label}</h3>
         <section class="ssh-effective-section" data-path="effective" tabIndex={-1} aria-labelledby="ssh-effective-title">

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { tailscalePresets } from '../../lib/tailscale';
 import { TAILSCALE_TEXT_FIELDS, tailscaleBuilder, type TailscaleTextField } from '../../lib/tailscale/builder';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
-import { BuilderFields, CheckboxInput, IncompleteBanner, SelectInput, TextInput } from '../builder/fields';
+import { BuilderFields, CheckboxInput, SelectInput, TextInput } from '../builder/fields';
 import { OutputPanel } from '../builder/OutputPanel';
-import { PresetPicker } from '../builder/PresetPicker';
+import { PresetPicker, usePresetChoice } from '../builder/PresetPicker';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
 import { announce } from '../builder/announce';
@@ -18,7 +18,11 @@ function Text({ path }: { path: TailscaleTextField }) {
 export default function TailscaleBuilder() {
   const builder = useBuilder(tailscaleBuilder);
   const root = useRef<HTMLDivElement>(null);
-  const [preset, setPreset] = useState(tailscalePresets[0]!.id);
+  const [preset, setPreset] = usePresetChoice(
+    tailscalePresets,
+    builder.input,
+    (candidate) => JSON.stringify(candidate.options) === JSON.stringify(builder.input),
+  );
   const shows = builder.applies;
   const isRouter = shows('routes');
 
@@ -113,8 +117,13 @@ export default function TailscaleBuilder() {
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
       <h3 class="builder-heading">Your commands</h3>
-      <IncompleteBanner show={builder.errors} />
-      <OutputPanel id="ts-output" files={builder.files} archiveName="tailscale-commands.zip" />
+      <OutputPanel
+        id="ts-output"
+        files={builder.files}
+        diagnostics={builder.diagnostics}
+        root={() => root.current}
+        archiveName="tailscale-commands.zip"
+      />
       <StateBar builder={builder} />
     </div>
   );

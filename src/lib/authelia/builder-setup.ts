@@ -4,7 +4,7 @@
  * apply, fixes, and the generator. The island (src/components/authelia/AutheliaSetupBuilder.tsx) lays these out.
  */
 import { applyFieldFix, defineBuilder, type BuilderSpec, type Choice } from '../builders/spec';
-import type { Diagnostic } from '../core';
+import { info, type Diagnostic, type GeneratorResult } from '../core';
 import { isRecord } from '../core/guards';
 import { splitList } from '../core/list';
 import { toAutheliaOptions, toUsers, type Profile } from '../profile/model';
@@ -266,6 +266,27 @@ export function setupFromProfile(profile: Profile, current: AutheliaSetupState):
   };
 }
 
+/**
+ * The generator as the setup builder runs it. In this builder a password is typed and hashed in the page, so a user
+ * without a digest is the reader's next step rather than a mistake: it is a note on the password field (the file
+ * still holds the placeholder that says Authelia will not start with it). Every other check is the generator's.
+ */
+export function generateSetup(options: Partial<AutheliaConfigOptions>): GeneratorResult {
+  const result = generateAutheliaConfig(options);
+  const diagnostics = result.diagnostics.map((diagnostic) => {
+    if (diagnostic.code !== 'user-password-missing' || diagnostic.path === undefined) return diagnostic;
+    const index = Number(/^users\[(\d+)\]/.exec(diagnostic.path)?.[1]);
+    const name = options.users?.[index]?.username;
+    const who = name ? `'${name}'` : `user ${index + 1}`;
+    return info(
+      'user-password-pending',
+      `Next step: type a password for ${who} and press Hash. Until then users_database.yml holds a placeholder, and Authelia will not start with it.`,
+      { path: diagnostic.path },
+    );
+  });
+  return { ...result, diagnostics };
+}
+
 /** The spec with the access-control builder's stored rules (the island reads them through the kit). */
 export function autheliaSetupBuilderWith(accessRules: unknown): BuilderSpec<AutheliaSetupState, Partial<AutheliaConfigOptions>> {
   return defineBuilder<AutheliaSetupState, Partial<AutheliaConfigOptions>>({
@@ -278,7 +299,7 @@ export function autheliaSetupBuilderWith(accessRules: unknown): BuilderSpec<Auth
     defaults: defaultAutheliaSetupState,
     fromProfile: setupFromProfile,
     toInput: (state) => setupToOptions(state, accessRules),
-    generate: generateAutheliaConfig,
+    generate: generateSetup,
     choices: SETUP_CHOICES,
     fields: setupFields,
     applyFix: applySetupFix,

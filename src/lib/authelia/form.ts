@@ -81,11 +81,11 @@ const rule = (partial: Partial<RuleForm>): RuleForm => ({ ...emptyRule, ...parti
 export const accessControlPresets: { id: string; label: string; form: AccessControlForm }[] = [
   {
     id: 'article',
-    label: 'Three rules: portal, Proxmox with 2FA, everything else',
+    // No rule for the portal: since Authelia 4.38 it needs none (the guide's "No bypass rule for the portal").
+    label: 'Two rules: Proxmox with 2FA, everything else with one login',
     form: {
       defaultPolicy: 'deny',
       rules: [
-        rule({ domain: 'auth.example.com', policy: 'bypass' }),
         rule({ domain: 'proxmox.example.com', policy: 'two_factor' }),
         rule({ domain: '*.example.com', policy: 'one_factor' }),
       ],

@@ -4,6 +4,7 @@
  * registry (`./registry.ts`) lists every spec with the page that hosts it.
  */
 import type { Diagnostic, GeneratorResult } from '../core';
+import { boundDiagnostics } from '../core/excerpt';
 import type { StateSchema } from '../core/share';
 import type { Profile } from '../profile/model';
 
@@ -46,9 +47,19 @@ export interface BuilderSpec<State extends object = object, Input = State> {
   applyFix?: (state: State, diagnostic: Diagnostic) => State | undefined;
 }
 
-/** Identity helper that keeps a spec's State and Input types when it is declared as a constant. */
+/**
+ * Keeps a spec's State and Input types when it is declared as a constant, and bounds what its checks say: a message
+ * quotes at most an excerpt of a long value, and a flood of one kind is folded (src/lib/core/excerpt.ts).
+ */
 export function defineBuilder<State extends object, Input>(spec: BuilderSpec<State, Input>): BuilderSpec<State, Input> {
-  return spec;
+  const generate = spec.generate;
+  return {
+    ...spec,
+    generate: (input) => {
+      const result = generate(input);
+      return { ...result, diagnostics: boundDiagnostics(result.diagnostics, input) };
+    },
+  };
 }
 
 /**

@@ -15,6 +15,10 @@
 import { error, info, warning, type Diagnostic } from './index';
 import { parseAddr } from './ip/go-netip';
 import { isListedPublicSuffix } from './public-suffixes';
+import { shownValue } from './excerpt';
+
+/** The excerpt owner is ./excerpt.ts; re-exported for the checks that import it from here. */
+export { shownValue };
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Host names and domains
@@ -90,14 +94,6 @@ const AUTHELIA_DOMAIN_CHARACTERS = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9
 /** Authelia's descriptor for the first (only) cookie: `session: domain config #1 (domain 'example.com')`. */
 export function cookieDomainLabel(domain: string, position = 1): string {
   return `session: domain config #${position} (domain '${shownValue(domain)}')`;
-}
-
-/**
- * A typed value as messages quote it: whole up to 80 characters (Authelia's exact wording), else a short excerpt with
- * its length, so a pasted megabyte is never echoed back.
- */
-export function shownValue(value: string): string {
-  return value.length <= 80 ? value : `${value.slice(0, 40)}… (${value.length} characters)`;
 }
 
 /** Names that never get a publicly trusted certificate; `.local` is also taken by multicast DNS. */

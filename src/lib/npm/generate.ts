@@ -118,6 +118,23 @@ function resolverNote(plans: readonly HostPlan[], upstreamHost: string | undefin
   return [info('resolver-note', msg, { path: 'autheliaUpstream' })];
 }
 
+/**
+ * The tab of a host whose name is in error: no snippet, and a comment that says so in place of one. The typed name
+ * and the messages stay out of it (they may hold nginx syntax); the builder shows them on the field.
+ */
+function unwrittenHost(index: number, duplicate: boolean): GeneratedFile {
+  const reason = duplicate ? 'its domain name is listed twice' : 'its domain name is empty or not a valid name';
+  return {
+    name: `host-${index + 1}.advanced.conf`,
+    language: 'nginx',
+    content: [
+      `# Host ${index + 1}: no snippet, because ${reason}; the builder says why on the field.`,
+      "# Fix the name there and this tab shows the snippet to paste into the host's Advanced tab.",
+      '',
+    ].join('\n'),
+  };
+}
+
 /** Generates one Advanced-tab snippet per NPM proxy host plus the checklist file. Never throws. */
 export function generateNpmSnippets(options: NpmOptions): GeneratorResult {
   const opts = options ?? ({} as NpmOptions);
@@ -139,20 +156,26 @@ export function generateNpmSnippets(options: NpmOptions): GeneratorResult {
   const realIpText = realIpLines(realIp.plan);
 
   const hosts = (Array.isArray(opts.hosts) ? opts.hosts : []).map(normalizeHost);
-  const plans: HostPlan[] = [];
+  // Each host in order: its plan, or (while its name is in error) a file that says why there is no snippet, so the
+  // host keeps its tab instead of vanishing from the output.
+  const plans: (HostPlan | GeneratedFile)[] = [];
   let portalPlan: HostPlan | undefined;
   const seen = new Set<string>();
   hosts.forEach((host, i) => {
     const at = `hosts[${i}]`;
     const name = checkHostname(host.hostname, `${at}.hostname`);
     diagnostics.push(...name.diagnostics);
-    if (!name.value) return;
+    if (!name.value) {
+      plans.push(unwrittenHost(i, false));
+      return;
+    }
     if (seen.has(name.value)) {
       diagnostics.push(
         error('hostname-duplicate', `${name.value} is listed twice; NPM has one proxy host per name, so merge the two entries.`, {
           path: `${at}.hostname`,
         }),
       );
+      plans.push(unwrittenHost(i, true));
       return;
     }
     seen.add(name.value);
@@ -168,13 +191,18 @@ export function generateNpmSnippets(options: NpmOptions): GeneratorResult {
   if (ctx.portal && !portalPlan)
     portalPlan = planHost(portalDefaults(ctx.portal.hostname), ctx.portal.hostname, true, 'portalUrl').plan;
 
-  const ordered = portalPlan ? [portalPlan, ...plans] : plans;
+  const written = plans.filter((entry): entry is HostPlan => !('content' in entry));
+  const ordered = portalPlan ? [portalPlan, ...written] : written;
   diagnostics.push(...resolverNote(ordered, upstream.value?.host));
-  const files: GeneratedFile[] = ordered.map((plan) => ({
-    name: `${plan.hostname}.advanced.conf`,
-    language: 'nginx',
-    content: renderAdvanced(plan, upstream.value, realIpText),
-  }));
+  const files: GeneratedFile[] = [...(portalPlan ? [portalPlan] : []), ...plans].map((entry) =>
+    'content' in entry
+      ? entry
+      : {
+          name: `${entry.hostname}.advanced.conf`,
+          language: 'nginx',
+          content: renderAdvanced(entry, upstream.value, realIpText),
+        },
+  );
   files.push({
     name: CHECKLIST_FILE,
     language: 'markdown',

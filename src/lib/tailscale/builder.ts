@@ -39,14 +39,18 @@ function choiceList<K extends ChoiceKey>(key: K): Choice[] {
 export type TailscaleTextField = 'routes' | 'hostname' | 'tags' | 'loginServer' | 'headscaleUser' | 'exitNode';
 
 /** Label and hint of each text field. */
-export const TAILSCALE_TEXT_FIELDS: Record<TailscaleTextField, { label: string; hint: string }> = {
+export const TAILSCALE_TEXT_FIELDS: Record<TailscaleTextField, { label: string; hint: string; placeholder?: string }> = {
   routes: {
     label: 'Routes to advertise (--advertise-routes)',
     hint: 'Your LAN in CIDR form; several separated by commas, no spaces, e.g. 192.168.1.0/24,10.20.0.0/24',
   },
   hostname: { label: 'Router name (--hostname)', hint: 'Its name in the tailnet; empty keeps the OS hostname' },
   tags: { label: 'Tags (--advertise-tags)', hint: 'Optional, comma-separated, e.g. tag:router; needed for autoApprovers' },
-  loginServer: { label: 'Headscale server URL (--login-server)', hint: 'e.g. https://headscale.example.com' },
+  loginServer: {
+    label: 'Headscale server URL (--login-server)',
+    hint: 'The address your clients log in to, with https://',
+    placeholder: 'https://headscale.example.com',
+  },
   headscaleUser: { label: 'Headscale user', hint: 'Owns the tags in the Headscale policy' },
   exitNode: {
     label: 'Exit node the clients use (--exit-node)',

@@ -100,9 +100,38 @@ export function checkHostname(hostname: string): string | undefined {
   return undefined;
 }
 
-/** A hostname the CLI accepts for a near miss (`Home Router` → `Home-Router`), or undefined. */
+/** Letters NFKD does not split into a base letter and a mark, spelled in ASCII. */
+const ASCII_SPELLING: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+};
+
+/** Accented Latin letters as their ASCII base (`routér-ü` → `router-u`); other characters unchanged. */
+export function transliterate(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæÆœŒøØłŁđĐþÞı]/g, (letter) => ASCII_SPELLING[letter] ?? letter);
+}
+
+/**
+ * A hostname the CLI accepts for a near miss (`Home Router` → `Home-Router`, `routér-ü` → `router-u`), or undefined.
+ * Accented letters become their ASCII base rather than vanishing; what has no ASCII spelling is dropped.
+ */
 export function repairHostname(hostname: string): string | undefined {
-  const candidate = hostname
+  const candidate = transliterate(hostname)
     .trim()
     .replace(/[\s_@]+/g, '-')
     .replace(/[^A-Za-z0-9.-]/g, '')

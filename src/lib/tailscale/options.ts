@@ -59,7 +59,7 @@ export const defaultTailscaleOptions: TailscaleOptions = {
   hostname: 'home-router',
   tags: '',
   coordination: 'tailscale',
-  loginServer: 'https://headscale.example.com',
+  loginServer: '',
   headscaleUser: 'homelab',
   firewall: 'none',
   approval: 'console',

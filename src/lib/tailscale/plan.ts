@@ -89,10 +89,14 @@ function planTags(o: TailscaleOptions, isRouter: boolean): { tags: string[]; dia
 
 function loginServerDiagnostics(value: string): Diagnostic[] {
   if (value.trim() === '') {
+    // Not typed yet: the commands show the placeholder in its place, and the note says so (a share link or preset
+    // leaves the field empty rather than filling in a value that is not the reader's).
     return [
-      error('login-server-required', 'Enter the URL of your Headscale server, e.g. https://headscale.example.com.', {
-        path: 'loginServer',
-      }),
+      info(
+        'login-server-empty',
+        `Type the URL of your Headscale server; until then the commands show ${LOGIN_SERVER_PLACEHOLDER} in its place.`,
+        { path: 'loginServer' },
+      ),
     ];
   }
   let url: URL;

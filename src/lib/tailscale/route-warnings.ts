@@ -75,7 +75,9 @@ function homeRangeWarning(p: Prefix, path: string): Diagnostic | undefined {
   const hit = HOME.find((h) => overlaps(h, p));
   if (!hit) return undefined;
   const route = formatPrefix(p);
-  return warning(
+  // A note, not a warning: the range works at home, and the guide's own LAN is one of these. It matters only on a
+  // foreign network that uses the same range, and the guide's first remedy (100.x addresses, MagicDNS) needs no change.
+  return info(
     'route-common-home-range',
     `${relate(p, hit)} a range many home routers, hotels and cafés also use. On such a network the two collide and your laptop reaches only one of them. Renumber your LAN to a rarer range (e.g. 10.73.18.0/24), or advertise it as 4via6: with site ID ${EXAMPLE_SITE} the route is ${viaRouteOf(p, EXAMPLE_SITE)} (\`tailscale debug via ${EXAMPLE_SITE} ${route}\` prints it).`,
     { path },

@@ -63,9 +63,15 @@ describe('authelia-setup spec: identity, links and storage', () => {
 });
 
 describe('authelia-setup spec: form → options', () => {
-  it('the defaults generate without errors once the user’s password is hashed', () => {
+  it('the defaults generate without errors; the unhashed password is the next step (a note), then nothing', () => {
     expect(errorsOf(HASHED)).toEqual([]);
-    expect(errorsOf(defaultAutheliaSetupState).map((d) => d.path)).toEqual(['users[0].password']);
+    expect(errorsOf(defaultAutheliaSetupState)).toEqual([]);
+    const pending = spec
+      .generate(spec.toInput(defaultAutheliaSetupState))
+      .diagnostics.filter((d) => d.path === 'users[0].password');
+    expect(pending).toEqual([expect.objectContaining({ severity: 'info', code: 'user-password-pending' })]);
+    expect(pending[0]!.message).toContain("'ana'");
+    expect(spec.generate(spec.toInput(HASHED)).diagnostics.filter((d) => d.path === 'users[0].password')).toEqual([]);
   });
 
   it('splits groups with the one list rule, passes digests, reads the port digits as a number', () => {

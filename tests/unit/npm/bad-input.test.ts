@@ -34,13 +34,21 @@ describe('hostnames', () => {
     ['', 'hostname-empty', undefined],
   ];
 
-  it.each(cases)('%j: error %s on hosts[0].hostname (fix %j), and no file for it', (input, code, fix) => {
+  it.each(cases)('%j: error %s on hosts[0].hostname (fix %j), and its tab says there is no snippet', (input, code, fix) => {
     const result = withHost(input);
     const d = errorAt(result, 'hosts[0].hostname');
     expect(d?.code).toBe(code);
     expect(d?.fix).toBe(fix);
     expect(d?.message.length).toBeGreaterThan(30);
-    expect(result.files.map((f) => f.name)).toEqual(['auth.example.com.advanced.conf', 'npm-checklist.md']);
+    // The host keeps its tab (issue 21 item 6), holding a comment instead of a snippet.
+    expect(result.files.map((f) => f.name)).toEqual([
+      'auth.example.com.advanced.conf',
+      'host-1.advanced.conf',
+      'npm-checklist.md',
+    ]);
+    const tab = result.files[1]!.content;
+    expect(tab).toMatch(/^# Host 1: no snippet/);
+    expect(tab.split('\n').every((line) => line === '' || line.startsWith('#'))).toBe(true);
   });
 
   it('a semicolon or quote in a hostname: the message says it would change the nginx configuration', () => {

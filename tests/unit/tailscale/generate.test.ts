@@ -388,7 +388,13 @@ describe('Headscale', () => {
   });
 
   it('checks the login server URL', () => {
-    expect(hs({ loginServer: '' }).diagnostics.find((d) => d.path === 'loginServer')?.severity).toBe('error');
+    // Empty is "not typed yet" (the field shows an HTML placeholder): a note, and the commands show the placeholder URL.
+    const empty = hs({ loginServer: '' });
+    expect(empty.diagnostics.find((d) => d.path === 'loginServer')).toMatchObject({
+      severity: 'info',
+      code: 'login-server-empty',
+    });
+    expect(empty.files.map((f) => f.content).join('\n')).toContain('--login-server=https://headscale.example.com');
     expect(hs({ loginServer: 'headscale.lan' }).diagnostics.find((d) => d.path === 'loginServer')?.code).toBe(
       'login-server-invalid',
     );
@@ -419,7 +425,9 @@ describe('bad input', () => {
   });
 
   it('sorts errors before warnings', () => {
-    const severities = gen({ routes: '192.168.1.0/24,10.0.0.1/8', tags: 'tag:' }).diagnostics.map((d) => d.severity);
+    const severities = gen({ routes: '192.168.1.0/24,10.0.0.1/8,203.0.113.0/24', tags: 'tag:' }).diagnostics.map(
+      (d) => d.severity,
+    );
     expect(severities.indexOf('warning')).toBeGreaterThan(severities.lastIndexOf('error'));
   });
 });

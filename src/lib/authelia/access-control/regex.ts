@@ -335,7 +335,10 @@ class Translator {
     const base = { names: this.names, groupNames: this.groupNames };
     if (this.unknown) return { ...base, unknown: this.unknown };
     try {
-      return { ...base, regex: new RegExp(this.out, 'u') };
+      const regex = new RegExp(this.out, 'u');
+      // V8 compiles on first use: a huge pattern ("Regular expression too large") throws there, not here.
+      regex.test('');
+      return { ...base, regex };
     } catch {
       return { ...base, unknown: 'this browser cannot run the translated expression' };
     }
