@@ -82,11 +82,6 @@ export default function AutheliaSetupBuilder() {
     const found = secretValuesIn(text, form);
     if (found.length) setSaved((prev) => new Set([...prev, ...found]));
   };
-  const onOutputAction = (event: Event) => {
-    const button = (event.target as Element).closest('.output-actions button');
-    const tab = root.current?.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
-    if (button) for (const file of builder.files) if (/all/i.test(button.textContent!) || file.name === tab) keep(file.content);
-  };
 
   const setSmtp = (key: keyof SetupSmtpForm, value: string) =>
     setState((prev) => ({ ...prev, smtp: { ...prev.smtp, [key]: value } }));
@@ -128,13 +123,7 @@ export default function AutheliaSetupBuilder() {
   const smtpPasswordMessages = builder.messagesFor('smtp.password');
 
   return (
-    <div
-      class="builder"
-      ref={root}
-      data-pagefind-ignore="all"
-      onClick={onOutputAction}
-      onCopy={() => keep(String(document.getSelection()))}
-    >
+    <div class="builder" ref={root} data-pagefind-ignore="all" onCopy={() => keep(String(document.getSelection()))}>
       <ProfilePanel status={builder.profileStatus} onResync={builder.resync} />
       {loss && (
         <p class="state-notice" data-unsaved>
@@ -298,6 +287,7 @@ export default function AutheliaSetupBuilder() {
         diagnostics={builder.diagnostics}
         root={() => root.current}
         archiveName="authelia-config.zip"
+        onExport={(exported) => exported.forEach((file) => keep(file.content))}
       />
       <StateBar builder={builder} hasSecrets />
     </div>

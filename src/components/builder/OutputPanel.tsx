@@ -16,10 +16,12 @@ interface Props {
   diagnostics?: readonly Diagnostic[];
   /** The builder's root, for the banner's "Go to field" (fields carry `data-path`). */
   root?: () => HTMLElement | null;
+  /** Told which files left the page by Copy, Download or Download all (a builder that tracks unsaved secrets). */
+  onExport?: (exported: readonly GeneratedFile[]) => void;
 }
 
 /** Generated files as keyboard-operable tabs, with copy and download per file and download-all. */
-export function OutputPanel({ id, files, archiveName, label = 'Generated files', diagnostics = [], root }: Props) {
+export function OutputPanel({ id, files, archiveName, label = 'Generated files', diagnostics = [], root, onExport }: Props) {
   // The selected tab follows its file by name (adding a host before it keeps the same file shown); by position
   // only when that file is gone.
   const [selectedName, setSelectedName] = useState<string | undefined>();
@@ -81,6 +83,7 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
   const copy = async () => {
     const ok = await copyToClipboard(file.content);
     setCopied(ok ? file.name : undefined);
+    if (ok) onExport?.([file]);
     announce(ok ? withErrors(`Copied ${file.name}`, errors) : `Could not copy ${file.name}; select the text and copy it by hand`);
     window.setTimeout(() => setCopied(undefined), 2000);
   };
@@ -134,6 +137,7 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
           type="button"
           onClick={() => {
             downloadFile(file);
+            onExport?.([file]);
             announce(withErrors(`Downloaded ${file.name}`, errors));
           }}
         >
@@ -143,7 +147,10 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
           <button
             type="button"
             onClick={() =>
-              void downloadAll(files, archiveName).then(() => announce(withErrors(`Downloaded ${archiveName}`, errors)))
+              void downloadAll(files, archiveName).then(() => {
+                onExport?.(files);
+                announce(withErrors(`Downloaded ${archiveName}`, errors));
+              })
             }
           >
             Download all (.zip)
