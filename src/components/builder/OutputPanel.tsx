@@ -60,7 +60,15 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
     };
   }, [file?.content, file?.language]);
 
-  if (!file) return <p class="builder-empty">Nothing to generate yet.</p>;
+  if (!file)
+    return errors.length > 0 ? (
+      <p class="builder-incomplete output-errors" role="note" data-errors={errors.length}>
+        {errors.length === 1 ? 'The checks found 1 error' : `The checks found ${errors.length} errors`}: fix{' '}
+        {errors.length === 1 ? 'it' : 'them'} above and the files appear here.
+      </p>
+    ) : (
+      <p class="builder-empty">Nothing to generate yet.</p>
+    );
 
   const onKeyDown = (event: KeyboardEvent) => {
     const last = files.length - 1;
