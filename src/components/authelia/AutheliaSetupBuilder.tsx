@@ -16,6 +16,7 @@ import { generateAutheliaSecrets } from '../../lib/authelia/secrets';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { FieldMessages } from '../builder/FieldMessages';
 import { BuilderFields, CheckboxInput, fieldId, SelectInput, TextInput } from '../builder/fields';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -206,8 +207,9 @@ export default function AutheliaSetupBuilder() {
 
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
-      <h3 class="builder-heading">Generated files</h3>
-      <OutputPanel id="as-output" files={builder.files} archiveName="authelia-config.zip" />
+      <BuilderOutput id="as" title="Generated files">
+        <OutputPanel id="as-output" files={builder.files} archiveName="authelia-config.zip" />
+      </BuilderOutput>
       <StateBar builder={builder} hasSecrets />
     </div>
   );

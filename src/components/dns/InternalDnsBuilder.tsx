@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { DNS_TEXT_FIELDS, internalDnsBuilder, type DnsTextField } from '../../lib/dns/builder';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { BuilderFields, IncompleteBanner, SelectInput, TextInput } from '../builder/fields';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
@@ -52,9 +53,10 @@ export default function InternalDnsBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
-      <h3 class="builder-heading">Your DNS records</h3>
-      <IncompleteBanner show={builder.errors} />
-      <OutputPanel id="dns-output" files={builder.files} archiveName={`internal-dns-${builder.input.server}.zip`} />
+      <BuilderOutput id="dns" title="Your DNS records">
+        <IncompleteBanner show={builder.errors} />
+        <OutputPanel id="dns-output" files={builder.files} archiveName={`internal-dns-${builder.input.server}.zip`} />
+      </BuilderOutput>
       <StateBar builder={builder} />
     </div>
   );

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { tailscalePresets } from '../../lib/tailscale';
 import { TAILSCALE_TEXT_FIELDS, tailscaleBuilder, type TailscaleTextField } from '../../lib/tailscale/builder';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { BuilderFields, CheckboxInput, IncompleteBanner, SelectInput, TextInput } from '../builder/fields';
 import { OutputPanel } from '../builder/OutputPanel';
 import { PresetPicker } from '../builder/PresetPicker';
@@ -112,9 +113,10 @@ export default function TailscaleBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
-      <h3 class="builder-heading">Your commands</h3>
-      <IncompleteBanner show={builder.errors} />
-      <OutputPanel id="ts-output" files={builder.files} archiveName="tailscale-commands.zip" />
+      <BuilderOutput id="ts" title="Your commands">
+        <IncompleteBanner show={builder.errors} />
+        <OutputPanel id="ts-output" files={builder.files} archiveName="tailscale-commands.zip" />
+      </BuilderOutput>
       <StateBar builder={builder} />
     </div>
   );
