@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { accessControlBuilder, POLICY_CHOICES, RULE_TEXT_FIELDS, type RuleTextField } from '../../lib/authelia/builder-access';
 import { accessControlPresets, emptyRule, type RuleForm } from '../../lib/authelia/form';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { StateBar } from '../builder/StateBar';
 import { RowActions } from '../builder/RowActions';
@@ -147,14 +148,15 @@ export default function AccessControlBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
-      <h3 class="builder-heading">Generated configuration</h3>
-      <OutputPanel
-        id="ac-output"
-        files={builder.files}
-        diagnostics={builder.diagnostics}
-        root={() => root.current}
-        archiveName="authelia-access-control.zip"
-      />
+      <BuilderOutput id="ac" title="Generated configuration">
+        <OutputPanel
+          id="ac-output"
+          files={builder.files}
+          diagnostics={builder.diagnostics}
+          root={() => root.current}
+          archiveName="authelia-access-control.zip"
+        />
+      </BuilderOutput>
       <StateBar builder={builder} />
 
       <h3 class="builder-heading">Which rule matches?</h3>

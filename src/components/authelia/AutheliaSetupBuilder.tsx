@@ -24,6 +24,7 @@ import {
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { FieldMessages } from '../builder/FieldMessages';
 import { BuilderFields, CheckboxInput, fieldId, SelectInput, TextInput } from '../builder/fields';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -280,15 +281,16 @@ export default function AutheliaSetupBuilder() {
 
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
-      <h3 class="builder-heading">Generated files</h3>
-      <OutputPanel
-        id="as-output"
-        files={builder.files}
-        diagnostics={builder.diagnostics}
-        root={() => root.current}
-        archiveName="authelia-config.zip"
-        onExport={(exported) => exported.forEach((file) => keep(file.content))}
-      />
+      <BuilderOutput id="as" title="Generated files">
+        <OutputPanel
+          id="as-output"
+          files={builder.files}
+          diagnostics={builder.diagnostics}
+          root={() => root.current}
+          archiveName="authelia-config.zip"
+          onExport={(exported) => exported.forEach((file) => keep(file.content))}
+        />
+      </BuilderOutput>
       <StateBar builder={builder} hasSecrets />
     </div>
   );

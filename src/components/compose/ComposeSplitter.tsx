@@ -15,6 +15,7 @@ import type { Finding } from '../../lib/compose/split/types';
 import { COMPOSE_TARGET } from '../../lib/compose/facts';
 import type { Choice } from '../../lib/builders/spec';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { usePresetChoice } from '../builder/PresetPicker';
 import { StateBar } from '../builder/StateBar';
@@ -205,20 +206,21 @@ export default function ComposeSplitter() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={output?.diagnostics ?? []} root={rootForDiagnostics} />
 
-      <h3 class="builder-heading">Generated files</h3>
-      <OutputPanel
-        id="cs-output"
-        files={files}
-        diagnostics={output?.diagnostics ?? []}
-        root={rootForDiagnostics}
-        archiveName="compose-split.zip"
-      />
-      {files.length > 0 && (
-        <p class="field-hint">
-          Browsers drop the leading dot when they save a single file (.env arrives as env.txt, for example): rename those files
-          after downloading, or use Download all, whose .zip keeps every name exactly.
-        </p>
-      )}
+      <BuilderOutput id="cs" title="Generated files">
+        <OutputPanel
+          id="cs-output"
+          files={files}
+          diagnostics={output?.diagnostics ?? []}
+          root={rootForDiagnostics}
+          archiveName="compose-split.zip"
+        />
+        {files.length > 0 && (
+          <p class="field-hint">
+            Browsers drop the leading dot when they save a single file (.env arrives as env.txt, for example): rename those files
+            after downloading, or use Download all, whose .zip keeps every name exactly.
+          </p>
+        )}
+      </BuilderOutput>
       <StateBar builder={builder} hasSecrets canShare={canShare(state)} />
     </div>
   );

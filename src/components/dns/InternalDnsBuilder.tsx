@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { DNS_TEXT_FIELDS, internalDnsBuilder, type DnsTextField } from '../../lib/dns/builder';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { BuilderFields, SelectInput, TextInput } from '../builder/fields';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -52,14 +53,15 @@ export default function InternalDnsBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
-      <h3 class="builder-heading">Your DNS records</h3>
-      <OutputPanel
-        id="dns-output"
-        files={builder.files}
-        diagnostics={builder.diagnostics}
-        root={() => root.current}
-        archiveName={`internal-dns-${builder.input.server}.zip`}
-      />
+      <BuilderOutput id="dns" title="Your DNS records">
+        <OutputPanel
+          id="dns-output"
+          files={builder.files}
+          diagnostics={builder.diagnostics}
+          root={() => root.current}
+          archiveName={`internal-dns-${builder.input.server}.zip`}
+        />
+      </BuilderOutput>
       <StateBar builder={builder} />
     </div>
   );

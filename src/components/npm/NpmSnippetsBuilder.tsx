@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { Diagnostic } from '../../lib/core';
 import { emptyNpmHostForm, normalizeNpmForm, npmBuilder, type NpmForm, type NpmHostForm, type RealIpForm } from '../../lib/npm';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -116,15 +117,16 @@ export default function NpmSnippetsBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={diagnostics} root={() => root.current} />
 
-      <h3 class="builder-heading">Advanced-tab snippets</h3>
-      <OutputPanel
-        id="npm-output"
-        files={builder.files}
-        diagnostics={diagnostics}
-        root={() => root.current}
-        archiveName="npm-advanced-snippets.zip"
-        label="Advanced-tab snippets"
-      />
+      <BuilderOutput id="npm" title="Advanced-tab snippets">
+        <OutputPanel
+          id="npm-output"
+          files={builder.files}
+          diagnostics={diagnostics}
+          root={() => root.current}
+          archiveName="npm-advanced-snippets.zip"
+          label="Advanced-tab snippets"
+        />
+      </BuilderOutput>
       <StateBar builder={builder} />
     </div>
   );

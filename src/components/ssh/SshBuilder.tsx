@@ -3,6 +3,7 @@ import { SSH_TEXT_FIELDS, sshBuilder, type SshTextField } from '../../lib/ssh/bu
 import { IMPORTANT_KEYWORDS, simulateOptions, stockSet } from '../../lib/ssh';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { BuilderFields, CheckboxInput, SelectInput, TextInput } from '../builder/fields';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { ProfilePanel } from '../builder/ProfilePanel';
 import { StateBar } from '../builder/StateBar';
@@ -81,14 +82,15 @@ export default function SshBuilder() {
         <h3 class="builder-heading">Checks</h3>
         <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
-        <h3 class="builder-heading">Your files</h3>
-        <OutputPanel
-          id="ssh-output"
-          files={builder.files}
-          diagnostics={builder.diagnostics}
-          root={() => root.current}
-          archiveName={`ssh-hardening-${options.distro}.zip`}
-        />
+        <BuilderOutput id="ssh" title="Your files">
+          <OutputPanel
+            id="ssh-output"
+            files={builder.files}
+            diagnostics={builder.diagnostics}
+            root={() => root.current}
+            archiveName={`ssh-hardening-${options.distro}.zip`}
+          />
+        </BuilderOutput>
 
         <h3 class="builder-heading">What wins on {stock.label}</h3>
         <section class="ssh-effective-section" data-path="effective" tabIndex={-1} aria-labelledby="ssh-effective-title">

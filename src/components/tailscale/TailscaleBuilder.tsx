@@ -3,6 +3,7 @@ import { tailscalePresets } from '../../lib/tailscale';
 import { TAILSCALE_TEXT_FIELDS, tailscaleBuilder, type TailscaleTextField } from '../../lib/tailscale/builder';
 import { DiagnosticsList } from '../builder/DiagnosticsList';
 import { BuilderFields, CheckboxInput, SelectInput, TextInput } from '../builder/fields';
+import { BuilderOutput } from '../builder/BuilderOutput';
 import { OutputPanel } from '../builder/OutputPanel';
 import { PresetPicker, usePresetChoice } from '../builder/PresetPicker';
 import { ProfilePanel } from '../builder/ProfilePanel';
@@ -116,14 +117,15 @@ export default function TailscaleBuilder() {
       <h3 class="builder-heading">Checks</h3>
       <DiagnosticsList diagnostics={builder.diagnostics} root={() => root.current} />
 
-      <h3 class="builder-heading">Your commands</h3>
-      <OutputPanel
-        id="ts-output"
-        files={builder.files}
-        diagnostics={builder.diagnostics}
-        root={() => root.current}
-        archiveName="tailscale-commands.zip"
-      />
+      <BuilderOutput id="ts" title="Your commands">
+        <OutputPanel
+          id="ts-output"
+          files={builder.files}
+          diagnostics={builder.diagnostics}
+          root={() => root.current}
+          archiveName="tailscale-commands.zip"
+        />
+      </BuilderOutput>
       <StateBar builder={builder} />
     </div>
   );
