@@ -8,24 +8,42 @@
  * and 3 lives in the scripts, which still run alone over a built folder (`node scripts/csp.ts dist`); this file only
  * calls it. A failing step fails the build.
  */
-import { relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { writeCsp } from '../../scripts/csp.ts';
 import { writeSw } from '../../scripts/sw.ts';
+import { sectionsAsMetadata, weightHeadingsForSearch } from '../lib/site/search-weights.ts';
 
-/** Indexes every HTML page under `dir` and writes Pagefind's index and UI to `<dir>/pagefind/`. */
+/** Every HTML file under `dir`, Pagefind's own output left out. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html') && !file.split(sep).includes('pagefind'))
+    .toSorted();
+}
+
+/**
+ * Indexes every HTML page under `dir` and writes Pagefind's index and UI to `<dir>/pagefind/`. Each page is handed
+ * over with its section headings weighted for search (src/lib/site/search-weights.ts); the files on disk stay as
+ * they are.
+ */
 export async function indexForSearch(dir: string): Promise<{ pages: number }> {
   try {
     const created = await createIndex();
     if (!created.index) throw new Error(`pagefind: ${created.errors.join('; ') || 'no index'}`);
-    const added = await created.index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error(`pagefind: no pages to index under ${dir}`);
+    let pages = 0;
+    for (const file of htmlFiles(dir)) {
+      const content = sectionsAsMetadata(weightHeadingsForSearch(readFileSync(join(dir, file), 'utf8')));
+      const added = await created.index.addHTMLFile({ sourcePath: file.split(sep).join('/'), content });
+      if (added.errors.length) throw new Error(`pagefind: ${file}: ${added.errors.join('; ')}`);
+      pages += 1;
+    }
+    if (pages === 0) throw new Error(`pagefind: no pages to index under ${dir}`);
     const written = await created.index.writeFiles({ outputPath: `${dir}/pagefind` });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    return { pages };
   } finally {
     // Stops Pagefind's backend process, which would otherwise keep the build from exiting.
     await close();

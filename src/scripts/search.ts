@@ -18,10 +18,14 @@ declare global {
 
 /**
  * Pagefind's ranking (pagefind 1.x `ranking` option). A higher termSimilarity favours whole-word matches over longer
- * words that merely start with the query, so "ip forwarding" finds "IP forwarding" before "IPv6"; the rest are the
- * defaults. tests/e2e/search-ranking.spec.ts holds the questions this is tuned against.
+ * words that merely start with the query. `metaWeights` adds a boost for query words found in the title and in the
+ * names of the page's sections (the `sections` metadata the build adds to the index only, src/lib/site/search-weights.ts):
+ * a guide with a section called "Turn on IP forwarding" answers "ip forwarding" before a page whose title merely
+ * says "IP". The title keeps a little more weight than a section name, so "authelia troubleshooting" finds the
+ * troubleshooting guide before the setup guide's "Troubleshooting" section. tests/e2e/search-ranking.spec.ts holds
+ * the questions this is tuned against.
  */
-const RANKING = { termSimilarity: 6 };
+const RANKING = { termSimilarity: 6, metaWeights: { title: 4.5, sections: 4 } };
 
 let assets: Promise<void> | undefined;
 

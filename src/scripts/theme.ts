@@ -1,6 +1,7 @@
-import { THEME_STORAGE_KEY, otherTheme, resolveTheme, type Theme } from '../lib/site/preferences';
+import { THEME_STORAGE_KEY, nextThemeChoice, resolveTheme, themeChoice, type ThemeChoice } from '../lib/site/preferences';
 
-// The initial theme is set by an inline script in <head> (no flash); this wires the toggle.
+// The initial theme is set by an inline script in <head> (no flash); this wires the button, which cycles through
+// dark, light and auto (follow the system; nothing stored).
 const root = document.documentElement;
 const media = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -12,20 +13,20 @@ function stored(): string | null {
   }
 }
 
-function apply(theme: Theme): void {
-  root.dataset.theme = theme;
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    button.setAttribute('aria-pressed', String(theme === 'dark'));
-  }
+function apply(choice: ThemeChoice): void {
+  root.dataset.theme = resolveTheme(choice, media.matches);
+  root.dataset.themeChoice = choice;
+  for (const label of document.querySelectorAll('[data-theme-label]')) label.textContent = `Theme: ${choice}`;
 }
 
-apply(resolveTheme(stored(), media.matches));
+apply(themeChoice(stored()));
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
   button.addEventListener('click', () => {
-    const next = otherTheme(resolveTheme(root.dataset.theme, media.matches));
+    const next = nextThemeChoice(themeChoice(root.dataset.themeChoice), media.matches);
     try {
-      localStorage.setItem(THEME_STORAGE_KEY, next);
+      if (next === 'auto') localStorage.removeItem(THEME_STORAGE_KEY);
+      else localStorage.setItem(THEME_STORAGE_KEY, next);
     } catch {
       // Storage may be disabled; the choice then lasts for this page only.
     }
@@ -33,6 +34,4 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
   });
 }
 
-media.addEventListener('change', () => {
-  if (!stored()) apply(resolveTheme(null, media.matches));
-});
+media.addEventListener('change', () => apply(themeChoice(root.dataset.themeChoice)));

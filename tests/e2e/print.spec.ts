@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 
 test('print media hides navigation and controls and keeps the guide in black on white', async ({ page }) => {
   await page.goto('/guides/ssh-keys/');
@@ -23,3 +25,22 @@ test('print media hides navigation and controls and keeps the guide in black on 
     codeText: 'rgb(0, 0, 0)',
   });
 });
+
+// The printed checklist, as a PDF from Chromium read back with poppler (pdfinfo, pdftotext): the links print the
+// address the page was opened at, never the build's placeholder host.
+for (const format of ['A4', 'Letter'] as const) {
+  test(`the printed checklist (${format}) prints the address the page was opened at after each link`, async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    await page.goto('/checklist/');
+    const file = testInfo.outputPath(`checklist-${format}.pdf`);
+    writeFileSync(file, await page.pdf({ format }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThan(1);
+    const all = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(all).not.toContain('.example');
+    expect(all).toContain(`${baseURL}/guides/close-the-ports/`);
+    expect(all).toContain('Step 5:');
+  });
+}

@@ -13,10 +13,19 @@ async function resultPaths(page: Page, question: string): Promise<string[]> {
 
 const FIRST: [question: string, guide: string][] = [
   ['authelia redirect loop', '/guides/authelia-troubleshooting/'],
+  ['redirect loop', '/guides/authelia-troubleshooting/'],
   ['too many redirects', '/guides/authelia-troubleshooting/'],
   ['authelia troubleshooting', '/guides/authelia-troubleshooting/'],
+  ['ip forwarding', '/guides/tailscale/'],
+  ['accept routes', '/guides/tailscale/'],
+  ['wildcard certificate', '/guides/nginx-proxy-manager/'],
   ['cookie domain', '/guides/authelia-troubleshooting/'],
+  ['502', '/guides/authelia-troubleshooting/'],
+  ['ssh permission denied', '/guides/ssh-keys/'],
+  ['.env secrets', '/guides/secrets/'],
   ['subnet router', '/guides/tailscale/'],
+  ['exit node', '/guides/tailscale/'],
+  ['split dns', '/guides/nginx-proxy-manager/'],
   ['ssh keys', '/guides/ssh-keys/'],
 ];
 
@@ -26,3 +35,17 @@ for (const [question, guide] of FIRST) {
     expect(paths[0], paths.join(', ')).toBe(guide);
   });
 }
+
+// "2fa": the build order's step 5 ("Authelia and 2FA") is a fair first answer; the guide that explains the second
+// factors must come right after it at the latest.
+test('"2fa" lists /guides/authelia-forward-auth/ among the first two', async ({ page }) => {
+  const paths = [...new Set(await resultPaths(page, '2fa'))];
+  expect(paths.slice(0, 2), paths.join(', ')).toContain('/guides/authelia-forward-auth/');
+});
+
+// "ip" also starts "IPv6" and "IPv4": the scan guide (its title ends in "public IP", its IPv6 section) must not come
+// before the guide with the IP forwarding section.
+test('"ip forwarding" does not list the scanning guide first', async ({ page }) => {
+  const paths = await resultPaths(page, 'ip forwarding');
+  expect(paths[0], paths.join(', ')).not.toBe('/guides/verify/');
+});

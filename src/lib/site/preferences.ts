@@ -17,6 +17,24 @@ export function otherTheme(theme: Theme): Theme {
   return theme === 'dark' ? 'light' : 'dark';
 }
 
+/** What the reader chose: a theme, or 'auto' to follow the system (stored as no value at all). */
+export type ThemeChoice = Theme | 'auto';
+
+/** The stored value read as a choice; anything but 'light' or 'dark' means following the system. */
+export function themeChoice(stored: string | null | undefined): ThemeChoice {
+  return stored === 'light' || stored === 'dark' ? stored : 'auto';
+}
+
+/**
+ * The theme button's cycle, starting from the opposite of what is on screen so the first press always changes the
+ * page: following a light system it goes dark, then light, then back to following the system (and mirrored).
+ */
+export function nextThemeChoice(choice: ThemeChoice, systemPrefersDark: boolean): ThemeChoice {
+  const away: Theme = systemPrefersDark ? 'light' : 'dark';
+  if (choice === 'auto') return away;
+  return choice === away ? otherTheme(away) : 'auto';
+}
+
 export interface ShortcutEvent {
   key: string;
   ctrlKey: boolean;

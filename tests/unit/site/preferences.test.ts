@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut, otherTheme, resolveTheme } from '../../../src/lib/site/preferences';
+import { isSearchShortcut, nextThemeChoice, otherTheme, resolveTheme, themeChoice } from '../../../src/lib/site/preferences';
 import { humanDate, isoDate } from '../../../src/lib/site/format';
 
 describe('resolveTheme', () => {
@@ -39,5 +39,24 @@ describe('dates', () => {
     const d = new Date('2026-11-27T23:30:00Z');
     expect(isoDate(d)).toBe('2026-11-27');
     expect(humanDate(d)).toBe('27 November 2026');
+  });
+});
+
+describe('theme choice', () => {
+  it('reads a stored theme as that choice and anything else as auto', () => {
+    expect(themeChoice('dark')).toBe('dark');
+    expect(themeChoice('light')).toBe('light');
+    expect(themeChoice(null)).toBe('auto');
+    expect(themeChoice('auto')).toBe('auto');
+    expect(themeChoice('purple')).toBe('auto');
+  });
+
+  it('cycles through all three choices, first away from what the system shows', () => {
+    expect(nextThemeChoice('auto', false)).toBe('dark');
+    expect(nextThemeChoice('dark', false)).toBe('light');
+    expect(nextThemeChoice('light', false)).toBe('auto');
+    expect(nextThemeChoice('auto', true)).toBe('light');
+    expect(nextThemeChoice('light', true)).toBe('dark');
+    expect(nextThemeChoice('dark', true)).toBe('auto');
   });
 });
