@@ -8,11 +8,14 @@ import type { Page } from '@playwright/test';
 
 export const JS_BUDGET = {
   /**
-   * A builder page after load and a scroll to the end, no click: everything but the highlighter. 47 kB since
-   * 2026-12-02 (was 45): the site script every page loads grew by 0.7 kB (search keeps the keys typed before Pagefind
-   * arrives; offline by choice on metered connections) and the access-control validator by Authelia parity.
+   * A builder page after load and a scroll to the end, no click: everything but the highlighter. 51 kB since the
+   * second 2026-12-02 session (was 47, and 45 before that), for what issue 21 asked of every builder page: the site
+   * script's contents marking, heading anchors, phone menu and three-way theme (+0.7 kB), the output beside the form
+   * and the hold on a link's target while islands appear (+1 kB), the output's error banner with copy/download
+   * announcements and bounded, grouped messages (+1.2 kB); and the front-door kit, which shares every generator, makes
+   * the bundler split them into more, smaller chunks. Measured then: the access-control page 50.7 kB, the others ≤ 48.5.
    */
-  builderBeforeHighlighter: 47 * 1024,
+  builderBeforeHighlighter: 51 * 1024,
   /** The same, highlighter included. */
   builderTotal: 100 * 1024,
 };
@@ -21,13 +24,14 @@ export const JS_BUDGET = {
  * Builder pages allowed more than `builderBeforeHighlighter`, each with its reason. The Authelia setup page runs the
  * whole configuration generator, and inside it the complete access-control validator (Authelia 4.39's decoding,
  * validator messages, RE2 translation and lints — about 14 kB gzip) on every keystroke, so `configuration.yml` is
- * checked exactly as Authelia checks it (58 kB gzip before the highlighter, 106 kB with it); the NPM builder it also
- * hosts stays behind a button.
+ * checked exactly as Authelia checks it, plus the rules that keep a hash with its password and say what a reload would
+ * lose (63.1 kB gzip before the highlighter measured in the second 2026-12-02 session; 64 kB allowed, 111 kB with the
+ * highlighter); the NPM builder it also hosts stays behind a button.
  */
 export const BUDGET_EXCEPTIONS: Readonly<Record<string, { beforeHighlighter: number; total: number; reason: string }>> = {
   '/guides/authelia-setup/': {
-    beforeHighlighter: 58 * 1024,
-    total: 106 * 1024,
+    beforeHighlighter: 64 * 1024,
+    total: 111 * 1024,
     reason: 'the configuration generator with the full access-control validator inside it',
   },
   /**

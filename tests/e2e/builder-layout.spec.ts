@@ -15,6 +15,14 @@ const OUTPUT_ID: Record<string, string> = {
   ssh: 'ssh',
 };
 
+/**
+ * The builders that sit in a guide's prose. The front-door kit is a page of its own (profile, choices, file tree and
+ * viewer) with its own layout, covered by tests/e2e/kit.spec.ts.
+ */
+const IN_GUIDES = BUILDERS.filter((entry) => entry.id in OUTPUT_ID);
+const guidePages = () =>
+  builderPages().filter((path) => IN_GUIDES.some((entry) => entry.page === path || entry.alsoOn?.includes(path)));
+
 const WIDE = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -29,7 +37,9 @@ function linkOffset(page: Page, id: string) {
   return page.evaluate((targetId) => {
     const root = document.documentElement;
     const target = document.getElementById(targetId)!;
-    const padding = parseFloat(getComputedStyle(root).scrollPaddingTop) || 0;
+    // Where a link puts it: the page's scroll padding and the heading's own scroll margin (room for the section bar).
+    const padding =
+      (parseFloat(getComputedStyle(root).scrollPaddingTop) || 0) + (parseFloat(getComputedStyle(target).scrollMarginTop) || 0);
     const top = target.getBoundingClientRect().top;
     const wanted = Math.min(window.scrollY + top - padding, root.scrollHeight - window.innerHeight);
     return { top: Math.round(top), offBy: Math.round(window.scrollY - wanted) };
@@ -53,7 +63,7 @@ for (const [label, viewport] of [
   ['1280 px', WIDE],
   ['390 px', PHONE],
 ] as const) {
-  for (const path of builderPages()) {
+  for (const path of guidePages()) {
     test(`${label}: links to sections below the builders on ${path} land on the heading after the builders appear`, async ({
       page,
     }) => {
@@ -82,7 +92,7 @@ test.describe('the "needs JavaScript" note', () => {
   test('shows, as one paragraph, on every builder page without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const path of builderPages()) {
+    for (const path of guidePages()) {
       await page.goto(path);
       const notes = page.locator('.builder-fallback');
       expect(await notes.count(), path).toBeGreaterThan(0);
@@ -100,7 +110,7 @@ test.describe('the "needs JavaScript" note', () => {
     await page.route(/\/_astro\/[A-Za-z]+Builder[A-Za-z]*\.[^/]*\.js$|\/_astro\/ComposeSplitter\.[^/]*\.js$/, (route) =>
       route.abort(),
     );
-    for (const path of builderPages()) {
+    for (const path of guidePages()) {
       await page.goto(path);
       await expect(page.locator('astro-island[ssr]').first()).toBeAttached();
       for (const note of await page.locator('.builder-fallback').all()) await expect(note, path).toBeHidden();
@@ -124,7 +134,7 @@ function inViewport(element: Locator) {
   });
 }
 
-for (const entry of BUILDERS) {
+for (const entry of IN_GUIDES) {
   test(`1280 px: ${entry.title} shows its first field and its output at once, and the output stays in view further down the form`, async ({
     page,
   }) => {
@@ -136,7 +146,7 @@ for (const entry of BUILDERS) {
     await first.scrollIntoViewIfNeeded();
     expect(await inViewport(first), 'the first field is in view').toBe(true);
     expect(await inViewport(outputTop), 'the output heading is in view beside it').toBe(true);
-    await expect(output.locator('.output-panel, .builder-empty').first()).toBeInViewport({ ratio: 0.5 });
+    await expect(output.locator('.output-panel, .builder-empty, .output-errors').first()).toBeInViewport({ ratio: 0.5 });
 
     // A text field lower in the form: the first one more than a screen below the first field, else the last one.
     const firstTop = await first.evaluate((node) => node.getBoundingClientRect().top + window.scrollY);
@@ -152,7 +162,7 @@ for (const entry of BUILDERS) {
     await lower.pressSequentially('x');
     await expect(lower, 'the field typed into is in view').toBeInViewport();
     expect(await inViewport(outputTop), 'the output heading is still in view').toBe(true);
-    await expect(output.locator('.output-panel, .builder-empty').first()).toBeInViewport({ ratio: 0.5 });
+    await expect(output.locator('.output-panel, .builder-empty, .output-errors').first()).toBeInViewport({ ratio: 0.5 });
   });
 
   test(`390 px: ${entry.title} has the output one control away from the form, and a way back`, async ({ page }) => {

@@ -3,26 +3,44 @@ import { BUILDERS } from '../../src/lib/builders/registry';
 
 // Finding your way in a long guide (issue 21, item 13) and the phone header (item 11).
 const GUIDE = '/guides/tailscale/';
+/** A long guide without a builder: the contents get their own column there. */
+const PROSE_GUIDE = '/guides/headscale/';
 
-test('at 1280 px the contents stay beside the text and mark the section in view', async ({ page }) => {
+test('at 1280 px the contents stay beside the text of a guide without a builder and mark the section in view', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(GUIDE);
+  await page.goto(PROSE_GUIDE);
   const toc = page.locator('nav.toc');
-  const heading = page.locator('#when-an-exit-node-breaks-dns');
+  const heading = page.locator('#approve-subnet-routes');
   await heading.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 0 - window.innerHeight / 2 + 120));
-  await page.evaluate(() => document.getElementById('when-an-exit-node-breaks-dns')!.scrollIntoView());
+  await page.evaluate(() => document.getElementById('approve-subnet-routes')!.scrollIntoView());
   // Sticky: the contents are still in the window after a long scroll, and beside the text, not above it.
   const box = (await toc.boundingBox())!;
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y).toBeLessThan(100);
   const prose = (await page.locator('.prose').boundingBox())!;
   expect(box.x).toBeGreaterThan(prose.x + prose.width);
-  await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute('href', '#when-an-exit-node-breaks-dns');
+  await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute('href', '#approve-subnet-routes');
   await expect(toc.locator('a[aria-current]')).toHaveCount(1);
   // Back at another section, the mark follows.
-  await page.evaluate(() => document.getElementById('route-the-whole-lan')!.scrollIntoView());
-  await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute('href', '#route-the-whole-lan');
+  await page.evaluate(() => document.getElementById('join-your-devices')!.scrollIntoView());
+  await expect(toc.locator('a[aria-current="location"]')).toHaveAttribute('href', '#join-your-devices');
+});
+
+test('at 1280 px a guide with a builder leaves the main column to the builder and names the current section in a bar', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(GUIDE);
+  // After the builder has appeared (it moves everything below it as it does).
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('.builder-output').first()).toBeVisible();
+  await page.evaluate(() => document.getElementById('when-an-exit-node-breaks-dns')!.scrollIntoView());
+  const bar = page.locator('.section-bar');
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText('When an exit node breaks DNS');
 });
 
 test('each section heading has a link anchor that keyboard users reach and that names what it does', async ({ page }) => {

@@ -75,7 +75,6 @@ export function KitChecks({ diagnostics, fileNames, shownLine, onShowFile, root 
                       {d.message}
                     </p>
                     <p class="diagnostic-meta">
-                      <code>{d.code}</code>
                       {file ? (
                         <button type="button" class="link-button" onClick={() => onShowFile(file)}>
                           Show <span class="sr-only">{file}</span>

@@ -6,7 +6,7 @@ import { accessControlFromForm } from '../authelia/form';
 import { generateAutheliaConfig } from '../authelia/config';
 import { CONFIGURATION_FILE_NAME } from '../authelia/config/options';
 import { USERS_FILE_NAME } from '../authelia/users';
-import type { Diagnostic, GeneratedFile } from '../core';
+import { info, type Diagnostic, type GeneratedFile } from '../core';
 import { toAccessControlForm, toAutheliaOptions, toUsers, type Profile } from '../profile/model';
 import { asFile, kitSecrets } from './secrets';
 import { KIT_FILES, type KitChoices, type KitExtras } from './types';
@@ -41,14 +41,15 @@ export function renderAuthelia(
   const users = byName.get(USERS_FILE_NAME);
   const files: GeneratedFile[] = [{ name: KIT_FILES.autheliaConfig, language: 'yaml', content: config }];
   if (users) files.push({ ...users, name: KIT_FILES.autheliaUsers });
-  // A user without a digest yet is the page's next step (its hashing worker), not a broken kit.
+  // A user without a digest yet is the page's next step (its hashing worker), not a broken kit: a note, as in the
+  // Authelia setup builder; users_database.yml holds the placeholder that says Authelia will not start with it.
   const diagnostics = result.diagnostics.map((d) =>
     d.code === 'user-password-missing'
-      ? {
-          ...d,
-          severity: 'warning' as const,
-          message: `${d.message} Set a password in the kit page, or put a digest from 'authelia crypto hash generate argon2' into users_database.yml.`,
-        }
+      ? info(
+          'user-password-pending',
+          `Next step: ${d.message.replace(/^User /, 'user ').replace(/, so this user cannot log in\.$/, '.')} Type a password in the kit page and press Hash, or put a digest from 'authelia crypto hash generate argon2' into users_database.yml; until then Authelia will not start with this file.`,
+          d.path === undefined ? {} : { path: d.path },
+        )
       : d,
   );
   return { files, diagnostics };
