@@ -1,7 +1,7 @@
 // The phone menu: the header's button opens a dialog with the site's links and, on a guide page, the list of guides
 // (copies of the header navigation and the sidebar, which on phones sits below the article). A modal dialog keeps
 // focus inside while open, closes on Escape and gives focus back to the button.
-const opener = document.querySelector<HTMLButtonElement>('[data-menu-open]');
+const menuButton = document.querySelector<HTMLButtonElement>('[data-menu-open]');
 let dialog: HTMLDialogElement | undefined;
 
 function build(): HTMLDialogElement {
@@ -27,19 +27,19 @@ function build(): HTMLDialogElement {
     if (event.target === created) created.close();
   });
   created.addEventListener('close', () => {
-    opener?.setAttribute('aria-expanded', 'false');
-    opener?.focus();
+    menuButton?.setAttribute('aria-expanded', 'false');
+    menuButton?.focus();
   });
   document.body.append(created);
   return created;
 }
 
-if (opener) {
-  opener.hidden = false;
-  opener.addEventListener('click', () => {
+if (menuButton) {
+  menuButton.hidden = false;
+  menuButton.addEventListener('click', () => {
     dialog ??= build();
     dialog.showModal();
     (dialog.querySelector<HTMLElement>('.guide-nav [aria-current]') ?? dialog.querySelector('a'))?.focus();
-    opener.setAttribute('aria-expanded', 'true');
+    menuButton.setAttribute('aria-expanded', 'true');
   });
 }
