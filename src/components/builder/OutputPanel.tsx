@@ -3,7 +3,7 @@ import type { Diagnostic, GeneratedFile } from '../../lib/core';
 import { announce, withErrors } from './announce';
 import { focusPath } from './DiagnosticsList';
 import { copyToClipboard, downloadAll, downloadFile } from './download';
-import { highlightInWorker } from './highlighter';
+import { useHighlighted } from './useHighlighted';
 
 interface Props {
   /** Unique per builder on a page; used for element ids. */
@@ -27,11 +27,11 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
   const [selectedName, setSelectedName] = useState<string | undefined>();
   const [fallback, setFallback] = useState(0);
   const [copied, setCopied] = useState<string | undefined>();
-  const [html, setHtml] = useState<Record<string, string>>({});
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const byName = selectedName === undefined ? -1 : files.findIndex((f) => f.name === selectedName);
   const index = byName >= 0 ? byName : Math.min(fallback, Math.max(files.length - 1, 0));
   const file = files[index];
+  const highlighted = useHighlighted(file);
   const setSelected = (at: number) => {
     setFallback(at);
     setSelectedName(files[at]?.name);
@@ -40,25 +40,6 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
   useEffect(() => {
     if (byName >= 0 && byName !== fallback) setFallback(byName);
   }, [byName]);
-
-  // Highlight after render; until then (and on failure) the plain text is shown.
-  useEffect(() => {
-    if (!file) return;
-    let live = true;
-    const key = `${file.language}\u0000${file.content}`;
-    if (html[key]) return;
-    const timer = window.setTimeout(() => {
-      highlightInWorker(file.content, file.language)
-        .then((out) => {
-          if (live && out) setHtml((prev) => ({ ...trim(prev), [key]: out }));
-        })
-        .catch(() => undefined);
-    }, 120);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [file?.content, file?.language]);
 
   if (!file)
     return errors.length > 0 ? (
@@ -96,7 +77,6 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
     window.setTimeout(() => setCopied(undefined), 2000);
   };
 
-  const highlighted = html[`${file.language}\u0000${file.content}`];
   return (
     <section class="output-panel" aria-label={label}>
       {errors.length > 0 && (
@@ -176,10 +156,4 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
       </div>
     </section>
   );
-}
-
-/** Keeps the highlight cache small while typing. */
-function trim(cache: Record<string, string>): Record<string, string> {
-  const keys = Object.keys(cache);
-  return keys.length > 20 ? Object.fromEntries(keys.slice(-10).map((k) => [k, cache[k]!])) : cache;
 }

@@ -1,11 +1,11 @@
 // The kit's files as a folder tree of buttons (Tab reaches each file, Enter or Space opens it, arrow keys move between
 // files), and the open file with its syntax colouring and a copy button. Layout only: the files come from
 // src/lib/kit through the island.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { GeneratedFile } from '../../lib/core';
 import { announce } from '../builder/announce';
 import { copyToClipboard } from '../builder/download';
-import { highlightInWorker } from '../builder/highlighter';
+import { useHighlighted } from '../builder/useHighlighted';
 
 interface Props {
   files: GeneratedFile[];
@@ -28,29 +28,10 @@ function folders(files: GeneratedFile[]): { folder: string; files: GeneratedFile
 const baseName = (name: string) => name.slice(name.lastIndexOf('/') + 1);
 
 export function KitFiles({ files, selected, onSelect }: Props) {
-  const [html, setHtml] = useState<Record<string, string>>({});
   const [copied, setCopied] = useState<string | undefined>();
   const tree = useRef<HTMLDivElement>(null);
   const file = files.find((f) => f.name === selected) ?? files[0];
-
-  // Colour the open file after render; until then (and on failure) the plain text is shown.
-  useEffect(() => {
-    if (!file) return;
-    let live = true;
-    const key = `${file.language}\u0000${file.content}`;
-    if (html[key]) return;
-    const timer = window.setTimeout(() => {
-      highlightInWorker(file.content, file.language)
-        .then((out) => {
-          if (live && out) setHtml((prev) => ({ ...trim(prev), [key]: out }));
-        })
-        .catch(() => undefined);
-    }, 120);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [file?.content, file?.language]);
+  const highlighted = useHighlighted(file);
 
   if (!file) return <p class="builder-empty">Nothing to generate yet.</p>;
 
@@ -82,7 +63,6 @@ export function KitFiles({ files, selected, onSelect }: Props) {
     window.setTimeout(() => setCopied(undefined), 2000);
   };
 
-  const highlighted = html[`${file.language}\u0000${file.content}`];
   return (
     <div class="kit-files">
       <nav class="kit-tree" aria-label="Files in the kit" ref={tree} onKeyDown={onKeyDown}>
@@ -133,10 +113,4 @@ export function KitFiles({ files, selected, onSelect }: Props) {
       </section>
     </div>
   );
-}
-
-/** Keeps the colouring cache small while typing. */
-function trim(cache: Record<string, string>): Record<string, string> {
-  const keys = Object.keys(cache);
-  return keys.length > 20 ? Object.fromEntries(keys.slice(-10).map((k) => [k, cache[k]!])) : cache;
 }
