@@ -245,13 +245,15 @@ test('the simulator shows allow and deny in colour and in words, readable in lig
   const badge = page.locator('.simulator-verdict .policy-badge');
   const colours = async () =>
     badge.evaluate((el) => ({ color: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor }));
+  // The example has no bypass rule (it opens clean): make the wildcard rule a bypass so all three verdicts show.
+  await page.getByRole('combobox', { name: 'Policy', exact: true }).nth(1).selectOption('bypass');
   const seen: Record<string, string> = {};
   for (const theme of ['light', 'dark']) {
     await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
     for (const [url, tone, words] of [
       ['https://example.com/', 'deny', 'Refused'],
       ['https://proxmox.example.com/', 'login', 'Allowed after password and second factor'],
-      ['https://auth.example.com/', 'open', 'Open without login'],
+      ['https://jellyfin.example.com/', 'open', 'Open without login'],
     ] as const) {
       await page.locator('#sim-url').fill(url);
       await expect(badge).toHaveClass(new RegExp(`policy-${tone}`));
@@ -263,8 +265,8 @@ test('the simulator shows allow and deny in colour and in words, readable in lig
     expect(new Set([seen[`${theme} deny`], seen[`${theme} login`], seen[`${theme} open`]]).size).toBe(3);
   }
   // Each rule's policy chip carries its colour class too.
-  await expect(page.locator('.simulator-table .policy-chip').first()).toHaveClass(/policy-open/);
-  await expect(page.locator('.simulator-table .policy-chip').nth(1)).toHaveClass(/policy-login/);
+  await expect(page.locator('.simulator-table .policy-chip').first()).toHaveClass(/policy-login/);
+  await expect(page.locator('.simulator-table .policy-chip').nth(1)).toHaveClass(/policy-open/);
 });
 
 test('the simulator fits: policy chips never break mid-word at 1280 px, every result is visible at 390 px', async ({ page }) => {
@@ -273,7 +275,7 @@ test('the simulator fits: policy chips never break mid-word at 1280 px, every re
   await hydrated(page);
   await page.locator('#sim-url').fill('https://proxmox.example.com/');
   const chips = page.locator('.simulator-table .policy-chip');
-  await expect(chips).toHaveCount(3);
+  await expect(chips).toHaveCount(2);
   // An inline element broken over two lines has two line boxes.
   for (const lines of await chips.evaluateAll((els) => els.map((el) => el.getClientRects().length))) expect(lines).toBe(1);
 

@@ -361,7 +361,8 @@ test('bad input (a 5 MB paste): refused with a message, the text kept, the page 
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }, huge);
   await expect(page.locator('#cs-source-error')).toContainText(/The pasted text is 5\.\d MB/, { timeout: 180_000 });
-  await expect(page.getByText('Nothing to generate yet.')).toBeVisible();
+  // No files, and the output says why (the checks' error), rather than a silent empty panel.
+  await expect(page.locator('.builder .output-errors')).toContainText(/The checks found \d+ errors?/);
   const same = await page.locator('#cs-source').evaluate((el: HTMLTextAreaElement, text) => el.value === text, huge);
   expect(same).toBe(true);
   // Still usable: load a sample over it.

@@ -136,9 +136,11 @@ test('a prose guide never visited before loads offline, styled and complete', as
   await expectStyled(page);
   // The page's own scripts ran: the theme toggle answers, and code blocks (when the guide has any) got copy buttons.
   const toggle = page.locator('[data-theme-toggle]');
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toHaveAccessibleName(/^Theme: /);
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? '');
+  const before = await theme();
   await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(theme).not.toBe(before);
   const codeBlocks = (built.match(/<pre\b[^>]*\bclass="astro-code\b/g) ?? []).length;
   await expect(page.locator('.copy-button')).toHaveCount(codeBlocks);
   expectClean(offline);

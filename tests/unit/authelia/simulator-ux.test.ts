@@ -54,7 +54,9 @@ describe('allow and deny are shown in colour and in words', () => {
       tone: 'login',
       label: expect.stringMatching(/second factor/),
     });
-    expect(verdictFor('https://auth.example.com/')).toMatchObject({ tone: 'open' });
+    // The example has no bypass rule (a clean start, issue 21 item 7): a rule set with one shows the open verdict.
+    const withBypass = { default_policy: 'deny', rules: [{ domain: ['status.example.com'], policy: 'bypass' }] };
+    expect(simulatorVerdict(matchRequest(withBypass, { url: 'https://status.example.com/' }))).toMatchObject({ tone: 'open' });
     expect(verdictFor('https://example.com/')).toMatchObject({ tone: 'deny', label: 'Refused' });
   });
 
