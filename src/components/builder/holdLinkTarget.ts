@@ -24,23 +24,44 @@ export function holdLinkTarget(): void {
   // arriving), so where the target is now says nothing; a click or key before this code ran does.
   if (!target || performance.getEntriesByType('first-input').length > 0) return;
 
-  const observer = new ResizeObserver(() => {
-    if (!inPlace(target)) target.scrollIntoView({ block: 'start', behavior: 'instant' });
-  });
+  let stopped = false;
+  const hold = () => {
+    if (stopped || inPlace(target)) return true;
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    return false;
+  };
+  const observer = new ResizeObserver(() => void hold());
+  // Not every move comes with a change of the page's size (a builder's columns trade height, the browser anchors its
+  // scroll to something inside a growing island): each frame checks too, until the islands have all appeared and the
+  // target has stayed in place for STEADY_FRAMES frames in a row.
+  let steady = 0;
+  const everyFrame = () => {
+    const held = hold();
+    steady = held && !document.querySelector('astro-island[ssr]') ? steady + 1 : 0;
+    if (!stopped && steady < STEADY_FRAMES) window.requestAnimationFrame(everyFrame);
+  };
   // Only the reader's own input ends it: scroll events cannot tell the reader's scrolling from the browser's, which
   // goes on scrolling to the target in steps while the page loads.
   const stop = () => {
+    stopped = true;
     observer.disconnect();
     for (const type of READER_INPUT) window.removeEventListener(type, stop, true);
   };
   for (const type of READER_INPUT) window.addEventListener(type, stop, { capture: true, passive: true });
   observer.observe(document.body);
+  window.requestAnimationFrame(everyFrame);
 }
+
+/** Frames in a row with the target in place and every island rendered before the per-frame check ends. */
+const STEADY_FRAMES = 90;
 
 /** Whether `target` is where following the link put it: at the top, less the page's scroll padding, or as near as the page's end allows. */
 function inPlace(target: HTMLElement): boolean {
   const root = document.documentElement;
-  const top = target.getBoundingClientRect().top - (parseFloat(getComputedStyle(root).scrollPaddingTop) || 0);
+  // Where the link puts it: below the page's scroll padding and the heading's own scroll margin.
+  const offset =
+    (parseFloat(getComputedStyle(root).scrollPaddingTop) || 0) + (parseFloat(getComputedStyle(target).scrollMarginTop) || 0);
+  const top = target.getBoundingClientRect().top - offset;
   const atEnd = window.scrollY + window.innerHeight >= root.scrollHeight - 1;
   return Math.abs(top) <= 1 || (atEnd && top > 0);
 }
