@@ -40,8 +40,10 @@ export function holdLinkTarget(): void {
     steady = held && !document.querySelector('astro-island[ssr]') ? steady + 1 : 0;
     if (!stopped && steady < STEADY_FRAMES) window.requestAnimationFrame(everyFrame);
   };
-  // Only the reader's own input ends it: scroll events cannot tell the reader's scrolling from the browser's, which
-  // goes on scrolling to the target in steps while the page loads.
+  // Only the reader's own input ends it: scroll events cannot tell the reader's scrolling from the browser's own scroll
+  // to the target. That scroll is instant because the site never sets `scroll-behavior: smooth` on the root: a smooth
+  // one animates for half a second towards where the target was before the islands appeared, and an instant
+  // correction made meanwhile can be cut short by it (the page then stops somewhere in between).
   const stop = () => {
     stopped = true;
     observer.disconnect();
