@@ -30,7 +30,7 @@ test('setup builder: argon2id runs in a worker (its WebAssembly is compiled ther
   await page.locator('#as-u0-password').pressSequentially(password);
   expect(requests).toEqual([]); // typing a secret makes no request at all
 
-  await page.getByRole('button', { name: 'Hash' }).click();
+  await page.getByRole('button', { name: 'Hash', exact: true }).click();
   await expect(page.locator('.rule').first()).toContainText('Hashed with argon2id.', { timeout: 30_000 });
   await page.locator('#as-output-tab-0').focus();
   await page.getByRole('tab', { name: 'users_database.yml' }).click();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectSettled, expectStored } from './helpers';
+import { expectSettled, expectStored, expectListedAtField } from './helpers';
 
 const GUIDE = '/guides/internal-dns/';
 
@@ -48,7 +48,11 @@ test('a public name under the wildcard gets its message on the field, typed with
   await expect(messages.locator('[data-code="public-exception"]')).toContainText('*.home.example.com');
   await expect(field).toHaveAttribute('aria-describedby', /dns-publicNames-messages/);
   await expect(field).toHaveValue('status.home.example.com');
-  await expect(page.locator('.dns-builder .diagnostics')).toContainText('status.home.example.com');
+  await expectListedAtField(
+    page.locator('.dns-builder .diagnostics [data-code="public-exception"]'),
+    field,
+    'status.home.example.com',
+  );
   await expect(output(page)).toContainText('status.home.example.com');
 
   // The whole domain as the zone, with the wildcard: a warning on the zone field, with its fix a key press away.

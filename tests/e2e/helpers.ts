@@ -152,3 +152,18 @@ export async function openShareLink(browser: Browser, builder: Locator, id: stri
   await hydrated(page, ready);
   return { page, link, close: () => context.close() };
 }
+
+/**
+ * A check whose message the field shows under it: the checks list names the field (its label) instead of repeating
+ * the message, and its "Go to field" focuses the field. `entry` is the list item (`.diagnostics … [data-code=…]`).
+ */
+export async function expectListedAtField(entry: Locator, field: Locator, message: string | RegExp): Promise<void> {
+  const id = await field.getAttribute('id');
+  const label = (await field.page().locator(`label[for="${id}"]`).first().innerText()).trim();
+  await expect(entry).toHaveClass(/diagnostic-at-field/);
+  await expect(entry).toContainText(`Shown under ${label}`);
+  await expect(entry).not.toContainText(message);
+  await expect(entry.getByRole('button', { name: `Go to field ${label}` })).toBeVisible();
+  await entry.getByRole('button', { name: /^Go to field/ }).click();
+  await expect(field).toBeFocused();
+}

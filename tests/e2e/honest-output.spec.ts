@@ -112,3 +112,37 @@ test('Tailscale: a router name with accents is fixed by transliterating', async 
   await page.locator('#ts-hostname').fill('routér-ü');
   await expect(page.locator('#ts-hostname-messages [data-fix]')).toHaveAttribute('data-fix', 'router-u');
 });
+
+test('a message shown under its field is not repeated under Checks, which names the field instead', async ({ page }) => {
+  await page.goto('/guides/tailscale/');
+  await hydrated(page);
+  const builder = page.locator('.builder').first();
+  const routes = builder.locator('#ts-routes');
+  await routes.fill('192.168.1.10/24');
+  // Read once: under the field. The checks keep the count and name the field, and lead back to it.
+  await expect(builder.locator('#ts-routes-messages')).toContainText('has non-address bits set');
+  await expect(builder.getByText(/has non-address bits set/)).toHaveCount(1);
+  await expect(builder.locator('.diagnostics-error h3')).toHaveText('Errors (1)');
+  const entry = builder.locator('.diagnostics-error li');
+  await expect(entry).toHaveText(/^Shown under Routes to advertise \(--advertise-routes\)\. Go to field/);
+  await routes.blur();
+  await entry.getByRole('button', { name: 'Go to field Routes to advertise (--advertise-routes)' }).click();
+  await expect(routes).toBeFocused();
+});
+
+test('a check on a field that shows no messages is listed in full, and "Go to field" says which field', async ({ page }) => {
+  await page.goto('/guides/authelia-forward-auth/');
+  await hydrated(page);
+  const builder = page.locator('.builder:has(#ac-0-domain)');
+  const domain = builder.locator('#ac-0-domain');
+  await domain.fill('*example.com');
+  const entry = builder.locator('.diagnostics-warning [data-code="rule-domain-ineffective-wildcard"]');
+  await expect(entry).toContainText('*example.com');
+  await expect(entry).not.toHaveClass(/diagnostic-at-field/);
+  // The rule's domains are one field for many values: the button names that field, never the internal path.
+  const go = entry.getByRole('button', { name: 'Go to field Domains' });
+  await expect(go).toBeVisible();
+  await expect(entry).not.toContainText('rules[');
+  await go.click();
+  await expect(domain).toBeFocused();
+});

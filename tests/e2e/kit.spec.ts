@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { storedState } from './helpers';
+import { storedState, expectListedAtField } from './helpers';
 
 const PAGE = '/kit/';
 const DOMAIN = 'kit.example.net';
@@ -126,7 +126,11 @@ test('bad input: a message on the field, the input kept, and no kit to download 
   await expect(downloadButton(page)).toBeDisabled();
   await expect(page.locator('#kit-download-note')).toContainText('The kit has errors');
   await expect(page.locator('.kit-tree')).toHaveCount(0);
-  await expect(kit(page).locator('.kit-checks .diagnostics-error')).toContainText('Pick the one service cloudflared publishes');
+  await expectListedAtField(
+    kit(page).locator('.kit-checks .diagnostics-error li'),
+    service,
+    'Pick the one service cloudflared publishes',
+  );
 
   // A sensitive service is refused too; a public one gives the kit back, with the tunnel in it.
   await service.selectOption('proxmox');

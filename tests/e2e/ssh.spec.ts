@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectListedAtField } from './helpers';
 
 const GUIDE = '/guides/ssh-keys/';
 
@@ -147,7 +148,12 @@ test('the share link restores the choices in a fresh browser and never carries p
   await expect(other.locator('#ssh-users')).toHaveValue('ana lee');
   await expect(other.locator('#ssh-paste')).toHaveValue('');
   await expect(other.locator('.ssh-builder .output-file')).toContainText('AllowUsers ana lee');
-  await expect(other.locator('.ssh-builder .diagnostics')).toContainText('never read');
+  await expect(other.locator('#ssh-distro-messages')).toContainText('never read');
+  await expectListedAtField(
+    other.locator('.ssh-builder .diagnostics [data-code="dropin-ignored"]'),
+    other.locator('#ssh-distro'),
+    'never read',
+  );
   await fresh.close();
 });
 

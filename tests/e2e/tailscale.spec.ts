@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectSettled, expectStored } from './helpers';
+import { expectSettled, expectStored, expectListedAtField } from './helpers';
 
 const GUIDE = '/guides/tailscale/';
 
@@ -36,7 +36,7 @@ test('a route with host bits set shows the CLI message on the field, and one cli
   await expect(routes).toHaveAttribute('aria-invalid', 'true');
   await expect(routes).toHaveAttribute('aria-describedby', /ts-routes-messages/);
   await expect(routes).toHaveValue('192.168.1.10/24'); // never altered behind the user's back
-  await expect(page.locator('.diagnostics-error')).toContainText('has non-address bits set');
+  await expectListedAtField(page.locator('.diagnostics-error li'), routes, 'has non-address bits set');
   await expect(page.locator('.builder-incomplete')).toBeVisible();
 
   // The fix is one keyboard step away: Tab from the field lands on it.

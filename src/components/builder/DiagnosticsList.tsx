@@ -1,9 +1,23 @@
+import type { ComponentChildren } from 'preact';
 import type { Diagnostic, Severity } from '../../lib/core';
+import { GoToField, ShownAtField, useFieldPlaces } from './fieldPlaces';
+
+/** Where a diagnostic points when it is not a field of the form (the kit: one of its files, and a button to show it). */
+export interface Elsewhere {
+  where: ComponentChildren;
+  action: ComponentChildren;
+}
 
 interface Props {
   diagnostics: Diagnostic[];
   /** The builder's root element; fields inside carry `data-path` attributes matching `Diagnostic.path`. */
   root: () => HTMLElement | null;
+  /** The region's name. */
+  label?: string;
+  class?: string;
+  /** A headline over the groups; given, it also stands for "No problems found" when there are none. */
+  summary?: ComponentChildren;
+  elsewhere?: (diagnostic: Diagnostic) => Elsewhere | undefined;
 }
 
 const GROUPS: { severity: Severity; title: string }[] = [
@@ -12,25 +26,13 @@ const GROUPS: { severity: Severity; title: string }[] = [
   { severity: 'info', title: 'Notes' },
 ];
 
-/** Focuses the field a diagnostic points at, falling back to its nearest parent path. */
-export function focusPath(root: HTMLElement | null, path: string): boolean {
-  if (!root) return false;
-  let current = path;
-  while (current) {
-    const el = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(current)}"]`);
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus();
-      return true;
-    }
-    const cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
-    current = cut > 0 ? current.slice(0, cut) : '';
-  }
-  return false;
-}
-
-export function DiagnosticsList({ diagnostics, root }: Props) {
-  if (diagnostics.length === 0) {
+/**
+ * The builder's checks, by severity. A message already shown under its field is not repeated here: its entry names
+ * the field and leads to it, so the counts stay whole and each message is read once.
+ */
+export function DiagnosticsList({ diagnostics, root, label = 'Problems and warnings', class: extra, summary, elsewhere }: Props) {
+  const places = useFieldPlaces(diagnostics, root);
+  if (diagnostics.length === 0 && summary === undefined) {
     return (
       <p class="diagnostics-ok" role="status">
         No problems found.
@@ -38,7 +40,8 @@ export function DiagnosticsList({ diagnostics, root }: Props) {
     );
   }
   return (
-    <div class="diagnostics" role="region" aria-label="Problems and warnings">
+    <div class={extra ? `diagnostics ${extra}` : 'diagnostics'} role="region" aria-label={label}>
+      {summary}
       {GROUPS.map(({ severity, title }) => {
         const items = diagnostics.filter((d) => d.severity === severity);
         if (items.length === 0) return null;
@@ -48,26 +51,33 @@ export function DiagnosticsList({ diagnostics, root }: Props) {
               {title} ({items.length})
             </h3>
             <ul>
-              {items.map((d) => (
-                <li data-code={d.code}>
-                  <p class="diagnostic-message">
-                    {d.line !== undefined && (
-                      <span class="diagnostic-where">
-                        Line {d.line}
-                        {d.column !== undefined ? `:${d.column}` : ''}:{' '}
-                      </span>
+              {items.map((d) => {
+                const other = elsewhere?.(d);
+                const place = other ? undefined : places.get(d);
+                if (d.path !== undefined && place?.shown)
+                  return (
+                    <li data-code={d.code} class="diagnostic-at-field">
+                      <p class="diagnostic-message">
+                        <ShownAtField root={root} path={d.path} place={place} />
+                      </p>
+                    </li>
+                  );
+                const where =
+                  other?.where ?? (d.line !== undefined && `Line ${d.line}${d.column !== undefined ? `:${d.column}` : ''}`);
+                return (
+                  <li data-code={d.code}>
+                    <p class="diagnostic-message">
+                      {where && <span class="diagnostic-where">{where}: </span>}
+                      {d.message}
+                    </p>
+                    {(other || (d.path !== undefined && place)) && (
+                      <p class="diagnostic-meta">
+                        {other ? other.action : <GoToField root={root} path={d.path!} place={place} />}
+                      </p>
                     )}
-                    {d.message}
-                  </p>
-                  <p class="diagnostic-meta">
-                    {d.path && (
-                      <button type="button" class="link-button" onClick={() => focusPath(root(), d.path!)}>
-                        Go to field <span class="sr-only">{d.path}</span>
-                      </button>
-                    )}
-                  </p>
-                </li>
-              ))}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, GeneratedFile } from '../../lib/core';
 import { announce, withErrors } from './announce';
-import { focusPath } from './DiagnosticsList';
+import { GoToField, ShownAtField, useFieldPlaces } from './fieldPlaces';
 import { copyToClipboard, downloadAll, downloadFile } from './download';
 import { useHighlighted } from './useHighlighted';
 
@@ -37,6 +37,7 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
     setSelectedName(files[at]?.name);
   };
   const errors = diagnostics.filter((d) => d.severity === 'error');
+  const places = useFieldPlaces(errors, root ?? (() => null));
   useEffect(() => {
     if (byName >= 0 && byName !== fallback) setFallback(byName);
   }, [byName]);
@@ -87,16 +88,19 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
             error.
           </p>
           <ul>
-            {errors.slice(0, 3).map((d) => (
-              <li data-code={d.code}>
-                {d.message}{' '}
-                {d.path && root && (
-                  <button type="button" class="link-button" onClick={() => focusPath(root(), d.path!)}>
-                    Go to field
-                  </button>
-                )}
-              </li>
-            ))}
+            {errors.slice(0, 3).map((d) => {
+              const place = places.get(d);
+              // A message its field shows is named by the field here, as under Checks, so it is read once.
+              return d.path !== undefined && root && place?.shown ? (
+                <li data-code={d.code} class="diagnostic-at-field">
+                  <ShownAtField root={root} path={d.path} place={place} />
+                </li>
+              ) : (
+                <li data-code={d.code}>
+                  {d.message} {d.path !== undefined && root && place && <GoToField root={root} path={d.path} place={place} />}
+                </li>
+              );
+            })}
             {errors.length > 3 && <li>…and {errors.length - 3} more under Checks.</li>}
           </ul>
         </div>

@@ -1,7 +1,7 @@
 // The kit's cross-checks: errors, warnings and notes, each naming the file and line it found (a button opens that
-// file) or the field it points at (a button focuses it). The checks themselves live in src/lib/kit.
-import type { Diagnostic, Severity } from '../../lib/core';
-import { focusPath } from '../builder/DiagnosticsList';
+// file) or the field it points at (the shared list's "Go to field"). The checks themselves live in src/lib/kit.
+import type { Diagnostic } from '../../lib/core';
+import { DiagnosticsList } from '../builder/DiagnosticsList';
 
 interface Props {
   diagnostics: Diagnostic[];
@@ -12,12 +12,6 @@ interface Props {
   onShowFile: (name: string) => void;
   root: () => HTMLElement | null;
 }
-
-const GROUPS: { severity: Severity; title: string }[] = [
-  { severity: 'error', title: 'Errors' },
-  { severity: 'warning', title: 'Warnings' },
-  { severity: 'info', title: 'Notes' },
-];
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -45,56 +39,31 @@ function Summary({ diagnostics }: { diagnostics: Diagnostic[] }) {
 }
 
 export function KitChecks({ diagnostics, fileNames, shownLine, onShowFile, root }: Props) {
-  // "Go to field" only for fields this page has (a part's own notes may name a field of its guide's builder).
-  const onPage = (path: string) => root()?.querySelector(`[data-path="${CSS.escape(path)}"]`) != null;
   return (
-    <div class="diagnostics kit-checks" role="region" aria-label="Cross-check results">
-      <Summary diagnostics={diagnostics} />
-      {GROUPS.map(({ severity, title }) => {
-        const items = diagnostics.filter((d) => d.severity === severity);
-        if (items.length === 0) return null;
-        return (
-          <section class={`diagnostics-group diagnostics-${severity}`}>
-            <h3>
-              {title} ({items.length})
-            </h3>
-            <ul>
-              {items.map((d) => {
-                const file = d.path !== undefined && fileNames.has(d.path) ? d.path : undefined;
-                const line = file ? shownLine(d) : d.line;
-                return (
-                  <li data-code={d.code} data-file={file}>
-                    <p class="diagnostic-message">
-                      {(file || line !== undefined) && (
-                        <span class="diagnostic-where">
-                          {file && <code>{file}</code>}
-                          {file && line !== undefined ? ', ' : ''}
-                          {line !== undefined ? `line ${line}` : ''}:{' '}
-                        </span>
-                      )}
-                      {d.message}
-                    </p>
-                    <p class="diagnostic-meta">
-                      {file ? (
-                        <button type="button" class="link-button" onClick={() => onShowFile(file)}>
-                          Show <span class="sr-only">{file}</span>
-                        </button>
-                      ) : (
-                        d.path &&
-                        onPage(d.path) && (
-                          <button type="button" class="link-button" onClick={() => focusPath(root(), d.path!)}>
-                            Go to field <span class="sr-only">{d.path}</span>
-                          </button>
-                        )
-                      )}
-                    </p>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
+    <DiagnosticsList
+      diagnostics={diagnostics}
+      root={root}
+      label="Cross-check results"
+      class="kit-checks"
+      summary={<Summary diagnostics={diagnostics} />}
+      elsewhere={(d) => {
+        const file = d.path !== undefined && fileNames.has(d.path) ? d.path : undefined;
+        if (!file) return undefined;
+        const line = shownLine(d);
+        return {
+          where: (
+            <>
+              <code>{file}</code>
+              {line !== undefined && `, line ${line}`}
+            </>
+          ),
+          action: (
+            <button type="button" class="link-button" onClick={() => onShowFile(file)}>
+              Show <span class="sr-only">{file}</span>
+            </button>
+          ),
+        };
+      }}
+    />
   );
 }
