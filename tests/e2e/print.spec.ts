@@ -44,3 +44,47 @@ for (const format of ['A4', 'Letter'] as const) {
     expect(all).toContain('Step 5:');
   });
 }
+
+/** Each page of a PDF: its height and where its lowest text ends (points), and its text (poppler's pdftotext). */
+function pdfPages(file: string): { height: number; bottom: number; text: string }[] {
+  const boxes = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).split('<page ').slice(1);
+  return boxes.map((box, index) => ({
+    height: Number(/height="([\d.]+)"/.exec(box)![1]),
+    bottom: Math.max(...[...box.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1]))),
+    text: execFileSync('pdftotext', ['-layout', '-f', String(index + 1), '-l', String(index + 1), file, '-'], {
+      encoding: 'utf8',
+    }),
+  }));
+}
+
+for (const format of ['A4', 'Letter'] as const) {
+  test(`the printed checklist (${format}) fills its pages: no step leaves one half empty, no heading ends one`, async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/checklist/');
+    const file = testInfo.outputPath(`checklist-fill-${format}.pdf`);
+    writeFileSync(file, await page.pdf({ format }));
+    const pages = pdfPages(file);
+    expect(pages.length).toBeGreaterThan(1);
+    // A step that does not fit runs on between its tasks, so every page but the last is nearly full (a step moved
+    // whole to the next page left Letter's third page with 15 lines and its fourth with the last step alone).
+    for (const [index, sheet] of pages.slice(0, -1).entries()) {
+      expect(sheet.bottom / sheet.height, `page ${index + 1} of ${pages.length} is filled`).toBeGreaterThan(0.7);
+    }
+    // A step's heading, summary and progress stay with its first task; a task stays whole with its links.
+    for (const [index, sheet] of pages.entries()) {
+      const lines = sheet.text.split('\n').filter((line) => line.trim());
+      const heading = lines.findLastIndex((line) => /^\s*Step \d+:/.test(line));
+      if (heading >= 0)
+        expect(
+          lines.slice(heading).some((line) => /^\s*Guide\b/.test(line)),
+          `page ${index + 1}: a task follows the last heading`,
+        ).toBe(true);
+      expect(lines.at(-1), `page ${index + 1} ends with a task's link`).toMatch(/(Guide|Builder) http|^\s+\S+$/);
+    }
+    // Every task printed, and every link with the address it leads to.
+    const all = pages.map((sheet) => sheet.text).join('\n');
+    const tasks = await page.locator('.task').count();
+    expect(all.match(/^\s*Guide http/gm)?.length, 'a Guide line for each task').toBe(tasks);
+  });
+}
