@@ -3,7 +3,7 @@ import type { Diagnostic, GeneratedFile } from '../../lib/core';
 import { announce, withErrors } from './announce';
 import { GoToField, ShownAtField, useFieldPlaces } from './fieldPlaces';
 import { copyToClipboard, downloadAll, downloadFile } from './download';
-import { useHighlighted } from './useHighlighted';
+import { CodeView } from './CodeView';
 
 interface Props {
   /** Unique per builder on a page; used for element ids. */
@@ -31,7 +31,6 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
   const byName = selectedName === undefined ? -1 : files.findIndex((f) => f.name === selectedName);
   const index = byName >= 0 ? byName : Math.min(fallback, Math.max(files.length - 1, 0));
   const file = files[index];
-  const highlighted = useHighlighted(file);
   const setSelected = (at: number) => {
     setFallback(at);
     setSelectedName(files[at]?.name);
@@ -150,13 +149,7 @@ export function OutputPanel({ id, files, archiveName, label = 'Generated files',
         )}
       </div>
       <div class="output-file" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${index}`}>
-        {highlighted ? (
-          <div class="output-code" dangerouslySetInnerHTML={{ __html: highlighted }} />
-        ) : (
-          <pre class="astro-code output-plain" tabIndex={0} data-language={file.language}>
-            <code>{file.content}</code>
-          </pre>
-        )}
+        <CodeView file={file} />
       </div>
     </section>
   );

@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { GeneratedFile } from '../../lib/core';
 import { announce } from '../builder/announce';
 import { copyToClipboard } from '../builder/download';
-import { useHighlighted } from '../builder/useHighlighted';
+import { CodeView } from '../builder/CodeView';
 
 interface Props {
   files: GeneratedFile[];
@@ -31,7 +31,6 @@ export function KitFiles({ files, selected, onSelect }: Props) {
   const [copied, setCopied] = useState<string | undefined>();
   const tree = useRef<HTMLDivElement>(null);
   const file = files.find((f) => f.name === selected) ?? files[0];
-  const highlighted = useHighlighted(file);
 
   if (!file) return <p class="builder-empty">Nothing to generate yet.</p>;
 
@@ -102,13 +101,7 @@ export function KitFiles({ files, selected, onSelect }: Props) {
           </button>
         </div>
         <div class="output-file" data-file={file.name}>
-          {highlighted ? (
-            <div class="output-code" dangerouslySetInnerHTML={{ __html: highlighted }} />
-          ) : (
-            <pre class="astro-code output-plain" tabIndex={0} data-language={file.language}>
-              <code>{file.content}</code>
-            </pre>
-          )}
+          <CodeView file={file} />
         </div>
       </section>
     </div>
