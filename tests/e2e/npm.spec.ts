@@ -303,3 +303,30 @@ test('real client IP: Cloudflare Tunnel asks for the Docker network, warns on 17
   await expect(output(page)).toContainText('use_x_forwarded_for: true');
   await expect(output(page)).toContainText("'trusted_proxies' => ['172.18.0.0/16'],");
 });
+
+test('portal and cookie domain disagree: the one-click fix keeps whichever the reader changed last', async ({ page }) => {
+  await page.goto(LAYER2);
+  await hydrated(page);
+  const portal = page.locator('#npm-portalUrl');
+  const cookie = page.locator('#npm-cookieDomain');
+  await cookie.fill('example.com');
+
+  // The reader moves the portal: the cookie domain is what the fix changes, and the new portal stays.
+  await portal.fill('https://auth.example.net');
+  const onCookie = page.locator('#npm-cookieDomain-msg [data-code="portal-outside-cookie-domain"]');
+  await expect(onCookie).toContainText('outside the cookie domain example.com');
+  await expect(page.locator('#npm-portalUrl-msg [data-code="portal-outside-cookie-domain"]')).toHaveCount(0);
+  await onCookie.getByRole('button', { name: 'Use example.net' }).click();
+  await expect(cookie).toHaveValue('example.net');
+  await expect(portal).toHaveValue('https://auth.example.net');
+  await expect(npm(page).locator('[data-code="portal-outside-cookie-domain"]')).toHaveCount(0);
+
+  // The reader changes the cookie domain: now the portal moves under it.
+  await cookie.fill('example.org');
+  const onPortal = page.locator('#npm-portalUrl-msg [data-code="portal-outside-cookie-domain"]');
+  await expect(onPortal).toContainText('outside the cookie domain example.org');
+  await onPortal.getByRole('button', { name: 'Use https://auth.example.org' }).click();
+  await expect(portal).toHaveValue('https://auth.example.org');
+  await expect(cookie).toHaveValue('example.org');
+  await expect(npm(page).locator('[data-code="portal-outside-cookie-domain"]')).toHaveCount(0);
+});

@@ -3,8 +3,8 @@
  * the generator's result with provenance, diagnostics sorted and grouped by field, which fields apply, and fixes.
  * Islands call this and lay out fields; no tool rule lives here or in them.
  */
-import { useMemo } from 'preact/hooks';
-import { applyFieldFix, type BuilderSpec } from '../../lib/builders/spec';
+import { useMemo, useRef } from 'preact/hooks';
+import { applyFieldFix, towardLatestEdit, type BuilderSpec } from '../../lib/builders/spec';
 import { hasErrors, sortDiagnostics, type Diagnostic, type GeneratedFile, type GeneratorResult } from '../../lib/core';
 import { stamp } from './provenance';
 import { useBuilderState, type BuilderState } from './useBuilderState';
@@ -36,13 +36,26 @@ export function useBuilder<State extends object, Input>(spec: BuilderSpec<State,
     spec.fromProfile ? { fromProfile: spec.fromProfile } : {},
   );
   const { state, setState } = builder;
+  // When the reader last edited each top-level field (a counter, not a clock): a problem two fields can fix is shown on
+  // the one not edited last (towardLatestEdit). Fixes, resyncs and resets are not the reader's edits.
+  const edits = useRef({ count: 0, at: new Map<string, number>() });
+  const edit: typeof setState = (next) =>
+    setState((prev) => {
+      const value = typeof next === 'function' ? next(prev) : next;
+      for (const key of Object.keys(value) as (keyof State & string)[])
+        if (value[key] !== prev[key]) edits.current.at.set(key, ++edits.current.count);
+      return value;
+    });
   const input = useMemo(() => spec.toInput(state), [state]);
   const result = useMemo(() => spec.generate(input), [input]);
   const files = useMemo(
     () => stamp(result.files, typeof spec.target === 'function' ? spec.target(input) : spec.target),
     [result],
   );
-  const diagnostics = useMemo(() => sortDiagnostics(result.diagnostics), [result]);
+  const diagnostics = useMemo(
+    () => sortDiagnostics(towardLatestEdit(result.diagnostics, (path) => edits.current.at.get(path) ?? 0)),
+    [result],
+  );
   const byPath = useMemo(() => {
     const map = new Map<string, Diagnostic[]>();
     for (const d of diagnostics) if (d.path !== undefined) map.set(d.path, [...(map.get(d.path) ?? []), d]);
@@ -52,6 +65,7 @@ export function useBuilder<State extends object, Input>(spec: BuilderSpec<State,
 
   return {
     ...builder,
+    setState: edit,
     spec,
     input,
     result,
@@ -60,7 +74,7 @@ export function useBuilder<State extends object, Input>(spec: BuilderSpec<State,
     errors: hasErrors(diagnostics),
     messagesFor: (path) => byPath.get(path) ?? [],
     applies: (path) => !applicable || applicable.has(path),
-    set: (key, value) => setState((prev) => ({ ...prev, [key]: value })),
+    set: (key, value) => edit((prev) => ({ ...prev, [key]: value })),
     fix: (diagnostic) => {
       const next = (spec.applyFix ?? applyFieldFix)(state, diagnostic);
       if (!next) return false;

@@ -24,7 +24,8 @@ export function Messages({ id, items, lines, onFix }: MessagesProps) {
         const line = entry !== undefined ? lines?.[entry] : undefined;
         return (
           <li class={`field-${d.severity}`} data-code={d.code}>
-            <strong>{d.severity === 'error' ? 'Error' : 'Warning'}:</strong> {line !== undefined && `Line ${line}: `}
+            <strong>{d.severity === 'error' ? 'Error' : d.severity === 'warning' ? 'Warning' : 'Note'}:</strong>{' '}
+            {line !== undefined && `Line ${line}: `}
             {d.message}
             {d.fix !== undefined && onFix && (
               <button type="button" class="link-button" onClick={() => onFix(d)}>

@@ -72,3 +72,19 @@ export function applyFieldFix<State extends object>(state: State, diagnostic: Di
   if (typeof (state as Record<string, unknown>)[path] !== 'string') return undefined;
   return { ...state, [path]: fix };
 }
+
+/**
+ * Diagnostics as a builder shows them after the reader's edits: a problem two fields can fix (`alternative`) moves to
+ * the field the reader did not edit last, with that field's fix, so applying it keeps what the reader just typed
+ * instead of undoing it. `editedAt` gives when a field was last edited by the reader (higher is later, 0 never).
+ */
+export function towardLatestEdit(diagnostics: readonly Diagnostic[], editedAt: (path: string) => number): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const other = d.alternative;
+    if (!other || d.path === undefined || editedAt(d.path) <= editedAt(other.path)) return d;
+    const moved: Diagnostic = { ...d, path: other.path, fix: other.fix };
+    if (d.fix !== undefined) moved.alternative = { path: d.path, fix: d.fix };
+    else delete moved.alternative;
+    return moved;
+  });
+}

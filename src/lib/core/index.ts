@@ -17,6 +17,11 @@ export interface Diagnostic {
   column?: number;
   /** A corrected value the UI can offer, e.g. the masked prefix. */
   fix?: string;
+  /**
+   * The same problem fixed at another field instead (two fields that must agree): the builder shows the problem on
+   * whichever of the two the reader did not edit last, so its fix keeps the latest edit (`towardLatestEdit`).
+   */
+  alternative?: { path: string; fix: string };
 }
 
 export interface GeneratedFile {

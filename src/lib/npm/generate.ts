@@ -12,8 +12,10 @@ import {
   checkUpstream,
   inDomain,
   isHostname,
+  portalParentDomain,
   type Portal,
 } from './validate';
+import { isAcceptedBaseDomain } from '../core/domain';
 
 export const CHECKLIST_FILE = 'npm-checklist.md';
 /** The real-client-IP notes (NPM, Authelia, apps), written once a real-IP mode is chosen. */
@@ -102,11 +104,14 @@ interface Context {
 function portalDomainCheck(ctx: Context): Diagnostic[] {
   const { portal, cookieDomain } = ctx;
   if (!portal || !cookieDomain || inDomain(portal.hostname, cookieDomain)) return [];
+  const parent = portalParentDomain(portal.hostname);
   const msg = `The portal ${portal.hostname} is outside the cookie domain ${cookieDomain}: Authelia requires authelia_url to be inside session.cookies[].domain, and the login cookie would not reach your apps. Put the portal under ${cookieDomain} (e.g. auth.${cookieDomain}) or change the cookie domain.`;
   return [
     warning('portal-outside-cookie-domain', msg, {
       path: 'portalUrl',
       ...(isHostname(`auth.${cookieDomain}`) ? { fix: `https://auth.${cookieDomain}` } : {}),
+      // Or the cookie domain follows the portal: the builder offers whichever keeps the reader's latest edit.
+      ...(isAcceptedBaseDomain(parent) ? { alternative: { path: 'cookieDomain', fix: parent } } : {}),
     }),
   ];
 }

@@ -197,17 +197,19 @@ export function checkPortalUrl(raw: string, path = 'portalUrl'): Checked<Portal>
   return { value: { url: href, hostname: url.hostname, https }, diagnostics };
 }
 
+/** The cookie domain an empty field stands for: the portal's host without its first label (the host itself with two). */
+export function portalParentDomain(hostname: string): string {
+  const labels = hostname.split('.');
+  return labels.length > 2 ? labels.slice(1).join('.') : hostname;
+}
+
 /**
  * Checks `cookieDomain`; empty means the portal's parent domain. A typed domain gets the one verdict every builder and
  * the profile give (`checkBaseDomain` in src/lib/core/domain.ts: Authelia's cookie-domain rule, in its words).
  */
 export function checkCookieDomain(raw: string | undefined, portal: Portal | undefined, path = 'cookieDomain'): Checked<string> {
   const typed = raw ?? '';
-  if (typed.trim() === '') {
-    if (!portal) return { diagnostics: [] };
-    const labels = portal.hostname.split('.');
-    return { value: labels.length > 2 ? labels.slice(1).join('.') : portal.hostname, diagnostics: [] };
-  }
+  if (typed.trim() === '') return portal ? { value: portalParentDomain(portal.hostname), diagnostics: [] } : { diagnostics: [] };
   const verdict = checkBaseDomain(typed, path).filter((d) => d.severity !== 'info');
   if (verdict.some((d) => d.severity === 'error')) {
     // One code for the builder's fix routing; the message is Authelia's.
