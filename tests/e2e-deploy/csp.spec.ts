@@ -127,7 +127,7 @@ test("the setup builder's argon2 hashing (WebAssembly in a worker) works under t
   await page.locator('.builder').first().scrollIntoViewIfNeeded();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.locator('#as-u0-password').fill('correct-horse-battery-staple-42');
-  await page.getByRole('button', { name: 'Hash' }).click();
+  await page.getByRole('button', { name: 'Hash', exact: true }).click();
   await expect(page.locator('.rule').first()).toContainText('Hashed with argon2id.', { timeout: 30_000 });
   await expectClean(page, w);
 });
