@@ -196,3 +196,51 @@ test('print shows the builder’s output without its form', async ({ page }) => 
   await expect(builder.locator('.builder-back')).toBeHidden();
   expect(await builder.locator('.builder-output').evaluate((node) => getComputedStyle(node).position)).toBe('static');
 });
+
+test('the hold lets go at the reader’s first scroll: later changes above the section no longer move the page back to it', async ({
+  page,
+}) => {
+  await page.setViewportSize(WIDE);
+  const path = '/guides/tailscale/';
+  const [id] = await headingsBelowBuilders(page, path);
+  await page.goto('about:blank');
+  await page.goto(`${path}#${id}`);
+  await allHydrated(page);
+  await expect
+    .poll(async () => Math.abs((await linkOffset(page, id!)).offBy), { message: 'the link landed' })
+    .toBeLessThanOrEqual(2);
+
+  // The reader scrolls up with the wheel, then something above grows (as a builder does while it settles).
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(async () => (await linkOffset(page, id!)).offBy, { message: 'the wheel moved the page' }).toBeLessThan(-300);
+  // Wheel scrolling may be animated: wait until the page has kept still for ten frames.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let last = scrollY;
+        let still = 0;
+        const frame = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 10) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  const before = await linkOffset(page, id!);
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '600px';
+    document.querySelector('.prose')!.prepend(spacer);
+  });
+  // Two frames: a hold still running would have put the heading back at the top by now.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const after = await linkOffset(page, id!);
+  expect(after.offBy, `#${id} stays where the reader scrolled it`).toBeLessThan(-300);
+  expect(
+    Math.abs(after.top - before.top),
+    'the heading stays put on the screen (the browser keeps the reader’s place)',
+  ).toBeLessThanOrEqual(2);
+});
