@@ -253,6 +253,10 @@ test('Docker secrets with files, a share link with only the mode and toggles, an
   await hydrated(page);
   await expect(page.locator('#cs-source')).toHaveValue(AUTHELIA);
   await page.getByRole('checkbox', { name: 'Remember secrets on this device' }).uncheck();
+  // Opting out takes them out of storage at once: read as stored, without waiting for the pause or forcing a write.
+  const right = await storedState(page, 'compose');
+  expect(right).toContain('secretSource');
+  for (const secret of AUTHELIA_SECRETS) expect(right).not.toContain(secret);
   for (const secret of AUTHELIA_SECRETS) expect(await storedState(page)).not.toContain(secret);
 
   for (const r of requests) {

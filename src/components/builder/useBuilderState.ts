@@ -68,12 +68,15 @@ export function useBuilderState<T extends object>(
   const [state, setRawState] = useState<T>(defaults);
   const [manual, setManual] = useState(false);
   const loaded = useRef(false);
+  // The opt-in as of the reader's last click: a write already scheduled (or on pagehide) reads it, never an old value.
+  const keepRef = useRef(false);
   const profile = useProfile();
   const { fromProfile } = options;
 
   // Load after hydration so server and client render the same first frame.
   useEffect(() => {
     const keep = readStorage(secretsKey(id)) === 'true';
+    keepRef.current = keep;
     setKeep(keep);
     const start = startingState({
       id,
@@ -98,10 +101,7 @@ export function useBuilderState<T extends object>(
 
   useEffect(() => {
     if (!loaded.current) return;
-    const write = () => {
-      const value = storableState(state, schema, keepSecrets);
-      writeStorage(storageKey(id), encodeShare(value, defaults, { ...schema, secretKeys: keepSecrets ? [] : schema.secretKeys }));
-    };
+    const write = () => writeState(state);
     const timer = window.setTimeout(write, 250);
     // A reload or a link followed within the pause must not lose the last edit.
     window.addEventListener('pagehide', write);
@@ -110,6 +110,12 @@ export function useBuilderState<T extends object>(
       window.removeEventListener('pagehide', write);
     };
   }, [state, keepSecrets]);
+
+  function writeState(current: T) {
+    const keep = keepRef.current;
+    const value = storableState(current, schema, keep);
+    writeStorage(storageKey(id), encodeShare(value, defaults, { ...schema, secretKeys: keep ? [] : schema.secretKeys }));
+  }
 
   const profileStatus: ProfileStatus = !fromProfile || !profile ? 'none' : manual ? 'manual' : 'synced';
 
@@ -127,8 +133,11 @@ export function useBuilderState<T extends object>(
       notice,
       keepSecrets,
       setKeepSecrets: (keep: boolean) => {
+        keepRef.current = keep;
         setKeep(keep);
         writeStorage(secretsKey(id), keep ? 'true' : null);
+        // Opting out takes the secrets out of storage at once, not after the pause.
+        if (!keep && loaded.current) writeState(state);
       },
       shareLink: () => {
         const url = new URL(window.location.href);
